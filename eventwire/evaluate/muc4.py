@@ -1,0 +1,417 @@
+"""``eventwire evaluate muc4``: score the event pipeline on MUC-3/MUC-4 answer keys.
+
+Each message becomes an Article (publication date from its dateline); the pipeline's events are
+mapped to MUC templates and scored by :mod:`eventwire.evaluate.muc4_score`.
+
+Mapping one Event to a MUC incident (first matching rule wins):
+
+| PLOVER type / mode                      | cue (trigger, sentence, actor)               | INCIDENT: TYPE        |
+|-----------------------------------------|----------------------------------------------|-----------------------|
+| ASSAULT abduct                          |                                              | KIDNAPPING            |
+| ASSAULT destroy                         | trigger burn/fire/arson/torch                | ARSON                 |
+| ASSAULT destroy                         | trigger loot/rob/steal                       | ROBBERY               |
+| ASSAULT explosives, suicide-attack      |                                              | BOMBING               |
+| ASSAULT aerial, drone, heavy-weapons    |                                              | ATTACK (TASKDOC 7.8: aerial bombs are ATTACK) |
+| ASSAULT other / none                    | trigger bomb/explosi/dynamit                 | BOMBING               |
+| ASSAULT other / none                    |                                              | ATTACK                |
+| COERCE seize                            | trigger rob/steal/loot/hold up/assault       | ROBBERY               |
+| PROTEST strike, COERCE (any)            | trigger "armed strike"/"work stoppage", or actor is an armed non-state group | FORCED WORK STOPPAGE |
+| THREATEN                                | sentence bomb/dynamite → BOMBING, kidnap → KIDNAPPING, else ATTACK | (stage THREATENED) |
+| anything else                           |                                              | not a MUC incident    |
+
+Stage from status: occurred, claimed, suspected, denied → ACCOMPLISHED; attempted → ATTEMPTED;
+threatened, planned → THREATENED (and every THREATEN event); negated, hypothetical → dropped.
+Perpetrator organisation confidence (only when a PerpOrg is predicted): claimed → CLAIMED OR
+ADMITTED; suspected → SUSPECTED OR ACCUSED BY AUTHORITIES when the attribution names an authority
+(police, army, government, minister …), else SUSPECTED OR ACCUSED; denied → SUSPECTED OR ACCUSED;
+otherwise REPORTED AS FACT. POSSIBLE is never predicted.
+
+Role fillers: the actor is a PerpInd when its text is a generic noun phrase ("terrorists", "armed
+men") or a person, and a PerpOrg when it is a named group or institution (its canonical name is
+then added as an alternative form); a generic text resolved to a named group gives both. The
+recipient is a physical Target when its head noun is an object (building, bridge, embassy, bus…),
+else a Victim. Weapons are instrument nouns (bomb, car bomb, dynamite, rifle, grenade…) found in the
+evidence sentence (none for ARSON and KIDNAPPING, which have no instrument slot; no Target for
+KIDNAPPING). Effect: DEATH when fatalities or a killed-number is stated or the trigger is a killing
+verb; INJURY when injuries or a wounded-number is stated.
+
+MUC relevance rules applied before grouping (TASKDOC part 1, section 1.0): attacks whose recipient
+is an armed force or group (clashes) are dropped; events dated more than 61 days before the
+message are dropped (not recent).
+
+Grouping: events of a message with the same incident type and stage become one template when their
+dates overlap (or one is unknown), their places agree (same country and place, or one unknown) and
+their perpetrator organisations do not conflict. A template without a date takes the dateline date
+(the key's "- DD MMM YY" convention); without a place, the most frequent country of the message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import click
+
+from ..errors import EventwireError
+from ..records import Actor, Article, Event, Place
+from . import EvalReport, emit, format_option, limit_option
+from .muc4_reader import KeyTemplate, Message, mixed_case_variant, read_keys, read_messages
+from .muc4_reader import message_dates
+from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
+from .muc4_score import score
+from .runner import events_of, load_pipeline, make_article, optional_import, run_articles
+
+RECENT_DAYS = 61
+ARMED = frozenset({"state forces", "rebel group", "political militia", "identity militia", "terrorist group"})
+ORG_TYPES = ARMED | {"government", "international", "media"}
+STAGE_OF = {
+    "occurred": "ACCOMPLISHED", "claimed": "ACCOMPLISHED", "suspected": "ACCOMPLISHED",
+    "denied": "ACCOMPLISHED", "attempted": "ATTEMPTED", "threatened": "THREATENED",
+    "planned": "THREATENED",
+}
+GENERIC_HEADS = frozenset("""
+terrorist terrorists guerrilla guerrillas rebel rebels insurgent insurgents subversive subversives
+extremist extremists gunman gunmen man men individual individuals assailant assailants attacker
+attackers kidnapper kidnappers assassin assassins killer killers hitman hitmen member members
+unit units column commando commandos squad squads group groups cell cells soldier soldiers troop
+troops policeman policemen police agent agents officer officers people persons person youth youths
+militant militants criminal criminals suspect suspects bandit bandits mob crowd force forces
+""".split())
+OBJECT_HEADS = frozenset("""
+building buildings house houses home homes residence residences office offices headquarters embassy
+consulate bridge bridges tower towers pylon pylons post posts line lines station stations plant
+plants pipeline pipelines facility facilities installation installations store stores shop shops
+bank banks branch car cars vehicle vehicles bus buses truck trucks jeep train trains aircraft plane
+airplane helicopter school church factory warehouse hotel restaurant market farm farms estate mine
+road highway dam substation antenna transmitter power network bakery pharmacy company premises
+""".split())
+AUTHORITY_WORDS = ("police", "army", "armed forces", "military", "government", "minister",
+                   "president", "authorit", "official", "judge", "court", "brigade", "battalion",
+                   "coprefa", "prosecutor", "spokesman for the")
+WEAPON_TERMS = (
+    "car bomb", "car-bomb", "vehicle bomb", "truck bomb", "explosive device", "explosive charge",
+    "dynamite charge", "dynamite sticks", "sticks of dynamite", "machine gun", "machinegun",
+    "submachine gun", "molotov cocktail", "land mine", "landmine", "rocket launcher", "bombs", "bomb",
+    "dynamite", "explosives", "grenades", "grenade", "rifles", "rifle", "mortars", "mortar",
+    "rockets", "rocket", "missiles", "missile", "mines", "pistols", "pistol", "revolver", "firearms",
+    "firearm", "guns", "gun", "machetes", "machete", "knives", "knife", "bazooka", "m-16", "ak-47",
+)
+_WEAPON_RE = re.compile(r"\b(" + "|".join(re.escape(t) for t in WEAPON_TERMS) + r")\b", re.I)
+COUNTRY_ALIASES = {
+    "US": ("UNITED STATES", "USA"), "RU": ("SOVIET UNION", "USSR"), "KP": ("DEMOCRATIC PEOPLES REP OF KOREA",),
+    "CN": ("PEOPLES REP OF CHINA",), "DE": ("WEST GERMANY", "FEDERAL REPUBLIC OF GERMANY"),
+    "GB": ("UNITED KINGDOM", "GREAT BRITAIN"),
+}
+
+
+# --- one event -> one incident ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One event in MUC terms, before grouping."""
+
+    type: str
+    stage: str
+    template: MucTemplate
+    date: tuple[dt.date, dt.date] | None
+    country: str | None
+    place_key: str | None
+
+
+def incident_type(event: Event) -> str | None:
+    """MUC INCIDENT: TYPE for an event, or None when it is no MUC incident (table above)."""
+    trig, mode = event.evidence.trigger.lower(), event.mode or ""
+    sent = event.evidence.sentence.lower()
+    if event.type == "ASSAULT":
+        return _assault_type(mode, trig)
+    if event.type == "THREATEN":
+        if re.search(r"bomb|dynamit|explosi", sent):
+            return "BOMBING"
+        return "KIDNAPPING" if re.search(r"kidnap|abduct", sent) else "ATTACK"
+    armed_actor = event.actor is not None and event.actor.type in ARMED - {"state forces"}
+    if re.search(r"armed strike|work stoppage|stoppage", trig) or (
+        event.type == "PROTEST" and mode == "strike" and armed_actor
+    ):
+        return "FORCED WORK STOPPAGE"
+    if event.type == "COERCE" and mode == "seize" and re.search(r"\brob|steal|stole|loot|hold up|held up|assault", trig):
+        return "ROBBERY"
+    return None
+
+
+def _assault_type(mode: str, trig: str) -> str:
+    if mode == "abduct":
+        return "KIDNAPPING"
+    if mode == "destroy" and re.search(r"burn|fire|arson|torch|incendiar", trig):
+        return "ARSON"
+    if mode == "destroy" and re.search(r"loot|\brob|steal|stole", trig):
+        return "ROBBERY"
+    if mode in ("explosives", "suicide-attack"):
+        return "BOMBING"
+    if mode in ("aerial", "drone", "heavy-weapons"):
+        return "ATTACK"
+    return "BOMBING" if re.search(r"bomb|explosi|dynamit", trig) else "ATTACK"
+
+
+def stage_of(event: Event) -> str | None:
+    if event.type == "THREATEN" and event.status not in ("negated", "hypothetical"):
+        return "THREATENED"
+    return STAGE_OF.get(event.status)
+
+
+def confidence_of(event: Event) -> str:
+    if event.status == "claimed":
+        return "CLAIMED OR ADMITTED"
+    if event.status == "suspected":
+        source = (event.attribution or "").lower()
+        authority = any(w in source for w in AUTHORITY_WORDS)
+        return "SUSPECTED OR ACCUSED BY AUTHORITIES" if authority else "SUSPECTED OR ACCUSED"
+    if event.status == "denied":
+        return "SUSPECTED OR ACCUSED"
+    return "REPORTED AS FACT"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9'-]+", text.lower())
+
+
+def _is_generic(actor: Actor) -> bool:
+    words = _words(actor.text)
+    return bool(words) and words[-1] in GENERIC_HEADS
+
+
+def perp_fillers(actor: Actor | None) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+    """(PerpInd, PerpOrg) entities from the event's actor."""
+    if actor is None or not actor.text.strip():
+        return (), ()
+    forms = tuple(dict.fromkeys(f for f in (actor.text, actor.name) if f and f.strip()))
+    if _is_generic(actor):
+        org_named = actor.actor_id is not None and actor.name and actor.name.lower() != actor.text.lower()
+        orgs = (Entity((actor.name,)),) if org_named and actor.type in ORG_TYPES else ()
+        return (Entity((actor.text,)),), orgs
+    if actor.type in ORG_TYPES or actor.actor_id is not None:
+        return (), (Entity(forms),)
+    return (Entity(forms),), ()
+
+
+def target_fillers(recipient: Actor | None) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+    """(Target, Victim) entities from the event's recipient."""
+    if recipient is None or not recipient.text.strip():
+        return (), ()
+    words = _words(recipient.text.split(",")[0])
+    head = next((w for w in words if w in ("of", "in", "at")), None)
+    head_words = words[: words.index(head)] if head else words
+    forms = tuple(dict.fromkeys(f for f in (recipient.text, recipient.name) if f and f.strip()))
+    if head_words and head_words[-1] in OBJECT_HEADS:
+        return (Entity(forms),), ()
+    return (), (Entity(forms),)
+
+
+def weapon_fillers(event: Event) -> tuple[Entity, ...]:
+    """Instrument nouns in the evidence sentence (and ``event.weapon`` when a later Event has it)."""
+    found = [m.group(1) for m in _WEAPON_RE.finditer(event.evidence.sentence)]
+    extra = getattr(event, "weapon", None)
+    if isinstance(extra, str) and extra.strip():
+        found.insert(0, extra)
+    return tuple(Entity((w,)) for w in dict.fromkeys(found))
+
+
+def effects_of(event: Event) -> frozenset[str]:
+    killed = bool(event.fatalities) or any(n.role == "killed" and n.value > 0 for n in event.numbers)
+    trig = event.evidence.trigger.lower()
+    if event.status != "attempted" and re.search(r"kill|murder|assassinat|execut|massacre|behead|slay|slain|dead", trig):
+        killed = True
+    hurt = bool(event.injuries) or any(n.role == "wounded" and n.value > 0 for n in event.numbers)
+    return frozenset(e for e, on in (("DEATH", killed), ("INJURY", hurt)) if on)
+
+
+def country_names(iso2: str | None) -> tuple[str, ...]:
+    """Every name a MUC key may use for an ISO alpha-2 country."""
+    if not iso2:
+        return ()
+    import pycountry
+
+    rec = pycountry.countries.get(alpha_2=iso2.upper())
+    names = [iso2.upper(), *COUNTRY_ALIASES.get(iso2.upper(), ())]
+    if rec is not None:
+        names += [getattr(rec, a) for a in ("name", "common_name", "official_name") if getattr(rec, a, None)]
+    return tuple(dict.fromkeys(names))
+
+
+def place_guess(place: Place | None) -> PlaceGuess | None:
+    if place is None:
+        return None
+    names = tuple(dict.fromkeys(n for n in (place.text, place.name) if n))
+    return PlaceGuess(countries=country_names(place.country), names=names)
+
+
+def event_dates(event: Event) -> tuple[dt.date, dt.date] | None:
+    ref = event.date
+    if ref is None or ref.earliest is None:
+        return None
+    return ref.earliest, ref.latest or ref.earliest
+
+
+def to_incident(event: Event, published: dt.date | None) -> Incident | None:
+    """One Event as a MUC incident, or None when it is not one (or fails a relevance rule)."""
+    kind, stage = incident_type(event), stage_of(event)
+    if kind is None or stage is None:
+        return None
+    if event.type == "ASSAULT" and event.recipient is not None and event.recipient.type in ARMED:
+        return None  # clash with an armed force: not a terrorist incident
+    when = event_dates(event)
+    if when and published and when[1] < published - dt.timedelta(days=RECENT_DAYS):
+        return None  # not recent: background
+    ind, org = perp_fillers(event.actor)
+    target, victim = target_fillers(event.recipient)
+    weapon = () if kind in ("ARSON", "KIDNAPPING") else weapon_fillers(event)
+    if kind == "KIDNAPPING":
+        target, victim = (), victim + target
+    roles = (("PerpInd", ind), ("PerpOrg", org), ("Target", target), ("Victim", victim), ("Weapon", weapon))
+    tpl = MucTemplate(
+        types=(kind,), stages=(stage,), dates=(when,) if when else (),
+        place=place_guess(event.location),
+        confidences=(confidence_of(event),) if org else (),
+        effects_required=effects_of(event), roles=roles,
+    )
+    loc = event.location
+    key = None if loc is None or loc.precision == "country" else (loc.name or loc.text).lower()
+    return Incident(kind, stage, tpl, when, loc.country if loc else None, key)
+
+
+# --- grouping --------------------------------------------------------------------------------
+
+
+def _compatible(a: Incident, b: Incident) -> bool:
+    if (a.type, a.stage) != (b.type, b.stage):
+        return False
+    if a.date and b.date and (a.date[1] < b.date[0] or b.date[1] < a.date[0]):
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.place_key and b.place_key and a.place_key != b.place_key:
+        return False
+    orgs_a, orgs_b = a.template.role("PerpOrg"), b.template.role("PerpOrg")
+    if orgs_a and orgs_b:
+        return any(entity_matches(x, y) for x in orgs_a for y in orgs_b)
+    return True
+
+
+def _merge(a: Incident, b: Incident) -> Incident:
+    ta, tb = a.template, b.template
+    roles = tuple((name, ta.role(name) + tb.role(name)) for name, _ in ta.roles)
+    tpl = replace(
+        ta, dates=ta.dates or tb.dates,
+        place=ta.place if a.place_key or not b.place_key else tb.place,
+        confidences=ta.confidences or tb.confidences,
+        effects_required=ta.effects_required | tb.effects_required, roles=roles,
+    )
+    return Incident(a.type, a.stage, tpl, a.date or b.date, a.country or b.country, a.place_key or b.place_key)
+
+
+def group_incidents(incidents: Sequence[Incident]) -> tuple[Incident, ...]:
+    """Merge incidents of one message that describe the same incident (first compatible group)."""
+    groups: list[Incident] = []
+    for inc in incidents:
+        for i, group in enumerate(groups):
+            if _compatible(group, inc):
+                groups[i] = _merge(group, inc)
+                break
+        else:
+            groups.append(inc)
+    return tuple(groups)
+
+
+def predicted_templates(events: Sequence[Event], published: dt.date | None) -> tuple[MucTemplate, ...]:
+    """The MUC templates a message's events amount to."""
+    incidents = [inc for e in events if (inc := to_incident(e, published)) is not None]
+    groups = group_incidents(incidents)
+    common = Counter(g.country for g in groups if g.country).most_common(1)
+    fallback = PlaceGuess(countries=country_names(common[0][0])) if common else None
+    out = []
+    for g in groups:
+        tpl = g.template
+        if not tpl.dates and published:
+            tpl = replace(tpl, dates=((published, published),))
+        if tpl.place is None and fallback is not None:
+            tpl = replace(tpl, place=fallback)
+        out.append(tpl)
+    return tuple(out)
+
+
+# --- running ---------------------------------------------------------------------------------
+
+
+def build_articles(
+    messages: Sequence[Message], dateline: Callable[[str], dt.date | None] | None = None
+) -> tuple[Article, ...]:
+    """One Article per message; publication date from ``dateline`` or the reader's fallback."""
+    fallback = message_dates(messages)
+    out = []
+    for msg, backup in zip(messages, fallback, strict=True):
+        day = dateline(msg.text) if dateline else None
+        if day is None or not 1980 <= day.year <= 1999:
+            day = backup
+        out.append(make_article(msg.text, published=day, origin=msg.doc_id))
+    return tuple(out)
+
+
+def gold_by_doc(keys: Sequence[KeyTemplate]) -> dict[str, tuple[MucTemplate, ...]]:
+    out: dict[str, list[MucTemplate]] = {}
+    for key in keys:
+        out.setdefault(key.doc_id, [])
+        if key.relevant:
+            out[key.doc_id].append(gold_template(key))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def evaluate(
+    messages: Sequence[Message], keys: Sequence[KeyTemplate], pipeline: object
+) -> EvalReport:
+    """Run the pipeline over messages and score against keys (messages without a key are skipped)."""
+    gold = gold_by_doc(keys)
+    messages = [m for m in messages if m.doc_id in gold]
+    dateline = optional_import("eventwire.mentions.dates", "find_dateline")
+    articles = build_articles(messages, dateline)
+    run = run_articles(pipeline, articles)  # type: ignore[arg-type]
+    cases = tuple(
+        DocCase(msg.doc_id, gold[msg.doc_id], predicted_templates(events_of(out), art.published))
+        for msg, art, out in zip(messages, articles, run.outcomes, strict=True)
+    )
+    metrics = score(cases)
+    metrics["docs_per_s"] = run.docs_per_s
+    notes = {**counts(cases), "rejected": run.n_rejected, "pipeline_seconds": round(run.seconds, 1)}
+    return EvalReport(task="muc4", n_docs=len(cases), metrics=metrics, notes=notes)
+
+
+@click.command(name="muc4")
+@click.option("--texts", "texts", multiple=True, required=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="MUC message file(s), e.g. dev/dev-muc3-0001-0100 (repeat the option).")
+@click.option("--keys", "keys", multiple=True, required=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Answer-key file(s), e.g. dev/key-dev-0001.muc4 (repeat the option).")
+@click.option("--mixed-case", is_flag=True, help="Read NAME.mixed-case instead of NAME where it exists.")
+@limit_option
+@format_option
+def command(texts: tuple[Path, ...], keys: tuple[Path, ...], mixed_case: bool, limit: int | None, fmt: str) -> None:
+    """Score event extraction against MUC-3/4 answer-key templates.
+
+    Example: eventwire evaluate muc4 --texts CORPORA/tst1/tst1-muc3 --keys CORPORA/tst1/key-tst1.v7
+    """
+    try:
+        paths = [mixed_case_variant(p) if mixed_case else p for p in texts]
+        messages = read_messages(paths)
+        key_templates = read_keys(keys)
+        known = {k.doc_id for k in key_templates}
+        messages = tuple(m for m in messages if m.doc_id in known)[:limit]
+        if not messages:
+            raise click.UsageError("no message in --texts has a template in --keys")
+        report = evaluate(messages, key_templates, load_pipeline())
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from err
+    emit(report, fmt)

@@ -1,0 +1,317 @@
+"""Event coding: triggers + dependency parse + resolved mentions -> Event reports.
+
+For each sentence: find triggers (lexicon), drop those that are not events (content of a threat,
+footage of an old event, purpose clauses of another trigger), then fill each event's arguments:
+actor and recipient from the parse with direction kept, location from the trigger's clause
+(not every place in the sentence), date from the clause or the discourse, numbers, status,
+attribution and quote. Events of one article that say the same thing are collapsed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..crosswalk import crosswalk
+from ..mentions.numbers import find_numbers
+from ..records import Article, Event, Evidence, Number, Place, Sentence, TimeRef, content_id
+from . import roles, status
+from .lexicon import Lexicon, Trigger
+from .roles import Mentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+PERSON_OBJECT_SENSES = {"release"}  # RETREAT modes that need a person as object
+MATERIAL_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event before ids and crosswalks: kept mutable-free, built once per trigger."""
+
+    trigger: Trigger
+    sentence: Sentence
+    event: Event
+
+
+def code_article(
+    doc: Doc, article: Article, sentences: Sequence[Sentence], mentions: Mentions, lexicon: Lexicon,
+) -> tuple[Event, ...]:
+    drafts: list[Event] = []
+    for sentence in sentences:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        previous = drafts[-1] if drafts else None
+        drafts.extend(code_sentence(span, sentence, article, mentions, lexicon, previous))
+    return collapse(drafts)
+
+
+def code_sentence(
+    span: Span, sentence: Sentence, article: Article, m: Mentions, lexicon: Lexicon,
+    previous: Event | None,
+) -> list[Event]:
+    triggers = [t for t in lexicon.match(span) if _is_event(t, lexicon)]
+    triggers = _drop_subordinate(triggers)
+    events = []
+    for trigger in triggers:
+        event = _build(trigger, span, sentence, article, m, previous)
+        if event is not None:
+            events.append(event)
+    return _absorb_generic(events)
+
+
+# --- filters -------------------------------------------------------------------------------
+
+
+def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
+    tok, sense = trigger.token, trigger.sense
+    if status.is_depiction(tok) or status.is_content(tok, own_type=sense.type):
+        return False
+    if sense.mode in PERSON_OBJECT_SENSES:
+        obj = roles.object_token(tok)
+        return obj is not None and bool(roles.PERSON_NOUNS.search(obj.text) or obj.ent_type_ == "PERSON")
+    if sense.type == "MOBILIZE" and tok.lemma_ == "deploy" and not any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    return True
+
+
+def _drop_subordinate(triggers: list[Trigger]) -> list[Trigger]:
+    """"an offensive to retake the town": the purpose clause belongs to the offensive."""
+    heads = {t.token.i for t in triggers}
+    out = []
+    for t in triggers:
+        tok = t.token
+        purpose = tok.dep_ in ("advcl", "xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        near = {tok.head.i, tok.head.head.i, *(c.i for c in tok.head.children)}
+        if purpose and near & (heads - {tok.i}):
+            continue
+        out.append(t)
+    return out
+
+
+def _absorb_generic(events: list[Event]) -> list[Event]:
+    """"the bombing ..., killing all 224": a bare killing joins the specific attack it reports."""
+    specific = [e for e in events if e.type == "ASSAULT" and e.mode is not None]
+    if not specific:
+        return events
+    out = []
+    for e in events:
+        if e.type == "ASSAULT" and e.mode is None and e.evidence.trigger.lower().rstrip("s") in {"killing", "killed", "kill", "died", "dead"}:
+            target = specific[0]
+            idx = events.index(target)
+            events[idx] = _fill(target, e)
+            continue
+        out.append(e)
+    return [next((x for x in events if x.id == e.id), e) for e in out]
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+def _build(
+    trigger: Trigger, span: Span, sentence: Sentence, article: Article, m: Mentions,
+    previous: Event | None,
+) -> Event | None:
+    tok, sense = trigger.token, trigger.sense
+    head = roles.clause_head(tok)
+    actor = roles.actor_for(_actor_token(tok, head), m, allow_descriptive=False)
+    if actor is None and tok.dep_ == "acl":  # "the group released a video threatening ..."
+        actor = roles.actor_for(roles.subject_token(roles.clause_head(tok.head)), m, allow_descriptive=False)
+    obj = roles.object_token(tok) if tok.pos_ == "VERB" else _noun_object(tok)
+    place_object = obj is not None and roles.is_place_object(obj, m)
+    recipient = None
+    if obj is not None and not (place_object and sense.type == "COERCE") and not roles.is_place_name(obj, m):
+        recipient = roles.actor_for(obj, m, allow_descriptive=sense.type in ("ASSAULT", "COERCE"))
+    if sense.type == "THREATEN" and recipient is None:
+        recipient = _threat_target(tok, m)
+    inferred = False
+    if recipient is None and actor is not None and _needs_enemy(sense.type, sense.mode, actor.type):
+        enemy = m.enemy()
+        if enemy is not None and enemy.name != actor.name:
+            recipient, inferred = enemy, True
+    if recipient is not None and actor is not None and recipient.name == actor.name:
+        recipient = None
+    if actor is None and recipient is None:
+        return None
+    location = _location(tok, head, sense.type, m, previous)
+    date, date_explicit = _date(tok, head, span, article, m, previous)
+    numbers = find_numbers(sentence.text, offset=sentence.start)
+    killed = _first(numbers, "killed")
+    wounded = _first(numbers, "wounded")
+    event = Event(
+        id=content_id(article.id, str(sentence.index), str(trigger.start), sense.type),
+        article_id=article.id,
+        type=sense.type,
+        mode=sense.mode,
+        actor=actor,
+        recipient=recipient,
+        location=location,
+        date=date,
+        status=status.status_of(tok),
+        evidence=Evidence(
+            article_id=article.id, sentence_index=sentence.index, start=sentence.start,
+            end=sentence.end, sentence=sentence.text,
+            trigger=article.text[trigger.start:trigger.end], trigger_start=trigger.start,
+            trigger_end=trigger.end,
+        ),
+        fatalities=killed,
+        injuries=wounded,
+        numbers=numbers,
+        attribution=status.attribution_of(tok, span),
+        quote=status.quote_of(tok, span),
+        confidence=_confidence(actor, recipient, location, date_explicit, inferred),
+    )
+    return event.replace(**crosswalk(event))
+
+
+def _actor_token(tok, head):  # type: ignore[no-untyped-def]
+    if tok.pos_ == "VERB":
+        return roles.subject_token(tok)
+    for c in tok.children:  # "coalition air strikes", "Isis's attack"
+        if c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "NOUN") and c.lower_ not in ("air", "car", "suicide", "drone", "ground", "bomb"):
+            return c
+    if tok.dep_ in ("nsubj", "nsubjpass"):  # "The ground assault began ... when peshmerga units ..."
+        for t in head.subtree:
+            if t.dep_ == "relcl" or t.dep_ == "advcl":
+                subj = roles.subject_token(t)
+                if subj is not None:
+                    return subj
+        return None
+    return roles.subject_token(head)
+
+
+def _noun_object(tok):  # type: ignore[no-untyped-def]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "targeting", "at"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _needs_enemy(kind: str, mode: str | None, actor_type: str) -> bool:
+    return (kind == "ASSAULT" or (kind == "COERCE" and mode == "seize")) and actor_type in roles.FIGHTING_TYPES
+
+
+def _threat_target(tok, m: Mentions):  # type: ignore[no-untyped-def]
+    """"threatening to launch attacks in Russia": the country threatened."""
+    lo, hi = roles.subtree_range(tok)
+    for place in m.places_in(lo, hi):
+        if place.precision == "country":
+            iso3 = m.dictionary.country_of(place.name) or m.dictionary.country_of(place.text)
+            if iso3:
+                from ..mentions.actors import country_actor
+
+                return country_actor(iso3, place.text, place.start, place.end, m.dictionary)
+    return None
+
+
+def _location(tok, head, kind: str, m: Mentions, previous: Event | None) -> Place | None:  # type: ignore[no-untyped-def]
+    if kind not in MATERIAL_TYPES:  # where it was said, never the content of a threat or call
+        objs = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "from")
+                for g in c.children if g.dep_ == "pobj"]
+        candidates = [p for g in objs for p in m.places if p.start <= g.idx < p.end]
+        return roles.choose_place(candidates, tok.idx)
+    root = head if head.dep_ != "ccomp" or tok.pos_ == "VERB" else head
+    lo, hi = roles.subtree_range(root)
+    excluded = roles.excluded_ranges(root)
+    actor_spans = [(a.start, a.end) for a in m.actors_in(lo, hi)]
+    candidates = [
+        p for p in m.places_in(lo, hi)
+        if not any(a <= p.start < b for a, b in excluded) and not any(a <= p.start < b for a, b in actor_spans)
+    ]
+    best = roles.choose_place(candidates, tok.idx)
+    anaphor = previous is not None and previous.location is not None and roles.has_anaphoric_place(root)
+    if anaphor and (best is None or roles.PRECISION_RANK.get(previous.location.precision, 5) < roles.PRECISION_RANK.get(best.precision, 5) or best.geonameid is None):
+        return previous.location
+    return best
+
+
+def _date(tok, head, span: Span, article: Article, m: Mentions, previous: Event | None) -> tuple[TimeRef | None, bool]:  # type: ignore[no-untyped-def]
+    lo, hi = roles.subtree_range(head)
+    times = [t for t in m.times_in(lo, hi) if t.value and t.timex_type in ("DATE", "TIME")]
+    if not times:
+        times = [t for t in m.times_in(span.start_char, span.end_char) if t.value and t.timex_type in ("DATE", "TIME")]
+    if times:
+        return _day_value(min(times, key=lambda t: abs(t.start - tok.idx))), True
+    if status.is_generic(span.text):
+        return None, False
+    if previous is not None and previous.date is not None and previous.date.text and span.start_char - previous.evidence.end < 400:
+        return previous.date, False
+    if article.published is not None:
+        day = article.published
+        return TimeRef(text="", value=day.isoformat(), precision="day", earliest=day, latest=day), False
+    return None, False
+
+
+def _day_value(t: TimeRef) -> TimeRef:
+    """Event dates are calendar values: "2015-11-11TNI" (Wednesday night) -> "2015-11-11"."""
+    if t.value and "T" in t.value and t.precision == "day":
+        return t.replace(value=t.value.split("T")[0])
+    return t
+
+
+def _first(numbers: Sequence[Number], role: str) -> int | None:
+    return next((n.value for n in numbers if n.role == role), None)
+
+
+def _confidence(actor, recipient, location, date_explicit: bool, inferred: bool) -> float:  # type: ignore[no-untyped-def]
+    score = 0.35
+    score += 0.2 if actor is not None and actor.actor_id else 0.1 if actor is not None else 0.0
+    score += 0.1 if recipient is not None and not inferred else 0.0
+    score += 0.1 if location is not None else 0.0
+    score += 0.1 if date_explicit else 0.0
+    return round(min(score, 0.95), 2)
+
+
+# --- collapsing duplicates inside one article ---------------------------------------------------
+
+
+def collapse(events: list[Event]) -> tuple[Event, ...]:
+    """Reports in one article that name the same type, actor, recipient and day become one
+    (the first keeps its evidence; missing fields are filled from the others)."""
+    out: list[Event] = []
+    for e in events:
+        twin = next((o for o in out if _same(o, e)), None)
+        if twin is None:
+            out.append(e)
+        else:
+            out[out.index(twin)] = _fill(twin, e)
+    return tuple(out)
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
+        return False
+    if _name(a.actor) != _name(b.actor) or a.status != b.status:
+        return False
+    if a.recipient and b.recipient and a.recipient.name != b.recipient.name:
+        return False
+    da, db = (a.date.value if a.date else None), (b.date.value if b.date else None)
+    if da != db:
+        return False
+    if a.location and b.location and a.location.country != b.location.country:
+        return False
+    return a.evidence.sentence_index == b.evidence.sentence_index or a.type == "THREATEN"
+
+
+def _name(actor) -> str | None:  # type: ignore[no-untyped-def]
+    return actor.name if actor is not None else None
+
+
+def _fill(keep: Event, other: Event) -> Event:
+    return keep.replace(
+        mode=keep.mode or other.mode,
+        recipient=keep.recipient or other.recipient,
+        location=keep.location or other.location,
+        fatalities=keep.fatalities if keep.fatalities is not None else other.fatalities,
+        injuries=keep.injuries if keep.injuries is not None else other.injuries,
+        numbers=keep.numbers or other.numbers,
+    )
+
+
+__all__ = ["code_article", "code_sentence", "collapse", "dt"]

@@ -1,0 +1,95 @@
+"""The trigger lexicon (``data/triggers.tsv``) and matching it against a spaCy parse.
+
+A trigger is a verb or noun that starts an event: "bombed", "air strikes", "threatening".
+Multi-word entries ("air strike", "open fire", "call for") match a head token plus one of its
+children (compound, amod, dobj, prt, prep) or the token just before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    phrase: str
+    pos: str  # VERB | NOUN | *
+    type: str
+    mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token  # the head token of the trigger
+    first: Token  # first token of a multi-word trigger (== token for one word)
+    sense: Sense
+
+    @property
+    def start(self) -> int:
+        return min(self.first.idx, self.token.idx)
+
+    @property
+    def end(self) -> int:
+        return max(self.token.idx + len(self.token.text), self.first.idx + len(self.first.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    single: dict[tuple[str, str], Sense]  # (lemma, pos) -> sense; pos "*" as wildcard
+    multi: dict[tuple[str, str], Sense]  # (modifier lemma, head lemma) -> sense
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Lexicon:
+        if path is None:
+            text = resources.files("eventwire").joinpath("data/triggers.tsv").read_text("utf-8")
+        else:
+            text = Path(path).read_text("utf-8")
+        single: dict[tuple[str, str], Sense] = {}
+        multi: dict[tuple[str, str], Sense] = {}
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            phrase, pos, kind, mode = (c.strip() for c in line.split("\t"))
+            sense = Sense(phrase, pos, kind, None if mode == "-" else mode)
+            words = phrase.split()
+            if len(words) == 1:
+                single[(words[0], pos)] = sense
+            else:
+                multi[(words[0], words[-1])] = sense
+        return cls(single, multi)
+
+    def match(self, sent: Span) -> list[Trigger]:
+        """Triggers in one sentence, in text order, one per head token."""
+        out = []
+        for token in sent:
+            trigger = self._match_token(token)
+            if trigger is not None:
+                out.append(trigger)
+        return out
+
+    def _match_token(self, token: Token) -> Trigger | None:
+        if token.pos_ not in ("VERB", "NOUN", "PROPN"):
+            return None
+        lemma = token.lemma_.lower()
+        # multi-word: head with a modifier child, or the word just before it
+        neighbours = [c for c in token.children if c.dep_ in ("compound", "amod", "dobj", "prt", "prep", "nmod")]
+        if token.i > token.sent.start:
+            neighbours.append(token.doc[token.i - 1])
+        for n in neighbours:
+            sense = self.multi.get((n.lemma_.lower(), lemma)) or self.multi.get((lemma, n.lemma_.lower()))
+            if sense is not None:
+                first = n if n.i < token.i else token
+                return Trigger(token, first, sense)
+        pos = "VERB" if token.pos_ == "VERB" else "NOUN"
+        sense = self.single.get((lemma, pos)) or self.single.get((lemma, "*"))
+        if sense is None and lemma != token.lower_:
+            sense = self.single.get((token.lower_, pos)) or self.single.get((token.lower_, "*"))
+        if sense is None:
+            return None
+        return Trigger(token, token, sense)

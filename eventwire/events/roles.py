@@ -1,0 +1,235 @@
+"""Who, to whom, where, when: choosing event arguments from the dependency parse.
+
+Everything here reads a spaCy parse and the article's resolved mentions; nothing is stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..mentions.actors import ActorDictionary, country_actor
+from ..records import Actor, Place, TimeRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NP_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "conj", "cc", "npadvmod", "case", "punct", "advmod"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PRONOUNS = {"they", "it", "he", "she", "them", "we", "its", "their"}
+ARMED_TYPES = {"terrorist group", "rebel group", "political militia", "identity militia"}
+FIGHTING_TYPES = {"state forces", "international", "identity militia", "political militia", "rebel group", "government"}
+PERSON_NOUNS = re.compile(
+    r"\b(people|persons?|civilians?|passengers?|villagers?|residents?|children|women|men|students?|"
+    r"journalists?|workers?|hostages?|prisoners?|detainees?|captives?|worshippers?|pilgrims?|"
+    r"peasants?|farmers?|priests?|nuns?|citizens?|family|families|tourists?|refugees?|migrants?)\b",
+    re.I,
+)
+TARGET_PLACE_NOUNS = {"town", "city", "village", "area", "district", "region", "province", "territory", "neighbourhood", "neighborhood", "positions", "highway", "road", "base", "villages", "towns"}
+PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """The article's resolved mentions, sorted by start offset."""
+
+    actors: tuple[Actor, ...]
+    places: tuple[Place, ...]
+    times: tuple[TimeRef, ...]
+    dictionary: ActorDictionary
+
+    def actors_in(self, start: int, end: int) -> list[Actor]:
+        return [a for a in self.actors if start <= a.start < end]
+
+    def places_in(self, start: int, end: int) -> list[Place]:
+        return [p for p in self.places if start <= p.start < end]
+
+    def times_in(self, start: int, end: int) -> list[TimeRef]:
+        return [t for t in self.times if start <= t.start < end]
+
+    def enemy(self) -> Actor | None:
+        """The article's most-mentioned armed non-state actor: the other side of an offensive."""
+        counts = Counter(a.name for a in self.actors if a.type in ARMED_TYPES and a.actor_id)
+        if not counts:
+            return None
+        name = counts.most_common(1)[0][0]
+        return next(a for a in self.actors if a.name == name)
+
+
+def span_of(tok: Token) -> tuple[int, int]:
+    return tok.idx, tok.idx + len(tok.text)
+
+
+def np_range(tok: Token) -> tuple[int, int]:
+    """Character range of the noun phrase headed by ``tok`` (no relative clauses or PPs)."""
+    lo, hi = span_of(tok)
+    stack = [c for c in tok.children if c.dep_ in NP_DEPS or (c.dep_ == "prep" and c.lower_ == "of")]
+    while stack:
+        c = stack.pop()
+        lo, hi = min(lo, c.idx), max(hi, c.idx + len(c.text))
+        stack.extend(cc for cc in c.children if cc.dep_ in NP_DEPS or cc.dep_ == "pobj")
+    return lo, hi
+
+
+def subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb that governs ``tok`` (itself when it is a verb)."""
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def subject_token(verb: Token) -> Token | None:
+    """Logical subject: nsubj, the agent of a passive, or the controller of xcomp/acl/conj."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+        return subject_token(verb.head)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def object_token(trigger: Token) -> Token | None:
+    """Recipient token: passive subject, direct object, or the object of on/against/of/at."""
+    for c in trigger.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    for c in trigger.children:
+        if c.dep_ == "dobj":
+            return c
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "at", "upon", "targeting"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Actor | None:
+    """The actor a token refers to: a mention inside its noun phrase, a resolved pronoun, or
+    (for recipients) the noun phrase itself as a descriptive actor."""
+    if tok is None:
+        return None
+    if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+        return resolve_pronoun(tok, m)
+    lo, hi = np_range(tok)
+    found = m.actors_in(lo, hi)
+    head_hit = [a for a in found if a.start <= tok.idx < a.end]
+    coordinated = len(found) > 1 and any(t.dep_ == "conj" for t in tok.subtree)
+    if found and (coordinated or not head_hit):
+        if not (allow_descriptive and tok.pos_ == "NOUN" and not coordinated):
+            return resolve_definite(found[0], tok, m)
+    elif head_hit:
+        return resolve_definite(head_hit[0], tok, m)
+    places = m.places_in(lo, hi)
+    if places and places[0].precision == "country" and tok.pos_ == "PROPN":
+        iso3 = m.dictionary.country_of(places[0].name) or m.dictionary.country_of(places[0].text)
+        if iso3:
+            return country_actor(iso3, places[0].text, places[0].start, places[0].end, m.dictionary)
+    if not allow_descriptive or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return descriptive_actor(tok, lo, hi, m)
+
+
+def descriptive_actor(tok: Token, lo: int, hi: int, m: Mentions) -> Actor:
+    """"a Russian passenger airliner" -> an actor named by its own noun phrase."""
+    text = tok.doc.text[lo:hi].rstrip(" ,;:-–—")
+    hi = lo + len(text)
+    name = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", text, flags=re.I)
+    country = None
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss"):
+            country = m.dictionary.country_of(c.text) or country
+    kind = "civilians" if PERSON_NOUNS.search(text) or tok.lower_ in ("airliner", "plane", "bus", "village", "town") else "other"
+    return Actor(name, text, kind, country, lo, hi)
+
+
+def resolve_pronoun(tok: Token, m: Mentions) -> Actor | None:
+    """"they" in "officials said they had captured" is the speaker; otherwise the last actor."""
+    verb = tok.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in ("say", "tell", "claim", "announce", "report"):
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if speaker is not None and speaker.i != tok.i:
+            found = actor_for(speaker, m, allow_descriptive=False)
+            if found is not None:
+                return found
+    before = [a for a in m.actors if a.end <= tok.idx and a.type != "civilians"]
+    if tok.lower_ in ("it", "its"):
+        before = [a for a in before if a.type in ARMED_TYPES | {"international", "government"}]
+    if not before:
+        return None
+    last = before[-1]
+    return Actor(last.name, tok.text, last.type, last.country, tok.idx, tok.idx + len(tok.text), last.actor_id)
+
+
+def resolve_definite(actor: Actor, tok: Token, m: Mentions) -> Actor:
+    """"the guerrillas" after "the FMLN": a generic role resolves to the last named group."""
+    if actor.actor_id is not None or not actor.name.startswith("Unidentified"):
+        return actor
+    if not any(c.lower_ == "the" for c in tok.children):
+        return actor
+    named = [a for a in m.actors if a.end <= actor.start and a.actor_id and a.type in ARMED_TYPES]
+    if not named:
+        return actor
+    last = named[-1]
+    return Actor(last.name, actor.text, last.type, last.country, actor.start, actor.end, last.actor_id)
+
+
+def choose_place(candidates: Sequence[Place], trigger_at: int) -> Place | None:
+    """Most specific resolved place; ties go to the one nearest the trigger."""
+    if not candidates:
+        return None
+
+    def key(p: Place) -> tuple[int, int]:
+        rank = PRECISION_RANK.get(p.precision, 5) if p.geonameid is not None or p.lat is not None else 6
+        return rank, abs(p.start - trigger_at)
+
+    return min(candidates, key=key)
+
+
+def excluded_ranges(head: Token) -> list[tuple[int, int]]:
+    """Parts of a clause that name places the event did not happen at: "between X and Y",
+    "strongholds of X", "from X", "in response to ..."."""
+    out = []
+    for tok in head.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in ("between", "from"):
+            out.append(subtree_range(tok))
+        elif tok.lemma_.lower() in ("stronghold", "capital", "response", "home", "headquarters") and tok.pos_ == "NOUN":
+            out.append(subtree_range(tok))
+    return out
+
+
+def has_anaphoric_place(head: Token) -> bool:
+    """"outside the town": a definite place noun with no name attached."""
+    for tok in head.subtree:
+        if tok.lemma_.lower() in TARGET_PLACE_NOUNS and any(c.lower_ == "the" for c in tok.children):
+            if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                return True
+    return False
+
+
+def is_place_object(tok: Token, m: Mentions) -> bool:
+    """The object names a place ("the town of Sinjar", "Sinjar", "three villages")."""
+    lo, hi = np_range(tok)
+    return tok.lemma_.lower() in TARGET_PLACE_NOUNS or bool(m.places_in(lo, hi)) and not m.actors_in(lo, hi)
+
+
+def is_place_name(tok: Token, m: Mentions) -> bool:
+    """A bare proper place name: where the event happened, never its recipient."""
+    return tok.pos_ == "PROPN" and any(p.start <= tok.idx < p.end for p in m.places)

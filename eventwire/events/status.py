@@ -1,0 +1,148 @@
+"""What the text commits to: status, attribution and quotes.
+
+Status is read from the words that govern the trigger, innermost first:
+"planning to bomb" -> planned, "the prime suspect in the bombing" -> suspected,
+"did not attack" -> negated, "tried to kill" -> attempted, "denied attacking" -> denied,
+"claimed responsibility for the attack" -> claimed, "could strike" -> hypothetical.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+GOVERNOR_STATUS: dict[str, str] = {
+    "plan": "planned", "plot": "planned", "prepare": "planned", "intend": "planned",
+    "conspire": "planned", "scheme": "planned", "aim": "planned", "preparation": "planned",
+    "try": "attempted", "attempt": "attempted", "fail": "attempted", "foil": "attempted",
+    "thwart": "attempted", "prevent": "attempted", "avert": "attempted",
+    "deny": "denied", "denial": "denied", "reject": "denied",
+    "suspect": "suspected", "blame": "suspected", "accuse": "suspected", "allege": "suspected",
+    "believe": "suspected", "suspicion": "suspected",
+    "claim": "claimed", "responsibility": "claimed",
+}
+MODAL_STATUS: dict[str, str] = {
+    "would": "hypothetical", "could": "hypothetical", "might": "hypothetical",
+    "may": "hypothetical", "should": "hypothetical", "will": "planned", "shall": "planned",
+}
+# words whose content is not an event that happened: "threatening to launch attacks"
+CONTENT_GOVERNORS = {"threaten", "vow", "warn", "threat", "call", "urge", "demand", "ask", "pledge", "promise"}
+DEPICTION_NOUNS = {"footage", "video", "image", "picture", "photo", "photograph", "depiction",
+                   "film", "movie", "documentary", "anniversary", "memorial", "commemoration",
+                   "game", "novel", "book", "exercise", "drill", "simulation"}
+SPEECH_VERBS = {"say", "tell", "state", "announce", "report", "confirm", "add", "claim", "declare", "allege", "according"}
+QUOTE = re.compile(r"[“\"«]([^”\"»]{3,})[”\"»]")
+GENERIC = re.compile(r"\b(previously|in the past|has long|have long|repeatedly|often|usually|frequently|routinely)\b", re.I)
+
+
+def governors(tok: Token) -> list[Token]:
+    """Tokens from ``tok``'s head up to the root, innermost first."""
+    out = []
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def status_of(trigger: Token) -> str:
+    if _negated(trigger):
+        return "negated"
+    if any(c.dep_ == "amod" and c.lemma_.lower() in ("attempted", "failed", "foiled", "thwarted") for c in trigger.children):
+        return "attempted"
+    for verb in [trigger, *governors(trigger)]:
+        for c in verb.children:
+            if c.dep_ == "aux" and c.lower_ in MODAL_STATUS:
+                return MODAL_STATUS[c.lower_]
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                return "hypothetical"
+        if verb is not trigger:
+            status = GOVERNOR_STATUS.get(verb.lemma_.lower())
+            if status == "claimed" and verb.lemma_.lower() == "claim" and not _mentions(verb, "responsibility", "credit"):
+                status = None
+            if status is not None:
+                return status
+        if verb.dep_ in ("ROOT",) or verb.lemma_.lower() in SPEECH_VERBS:
+            break
+    return "occurred"
+
+
+def _negated(trigger: Token) -> bool:
+    verbs = [trigger]
+    if trigger.head.pos_ in ("VERB", "AUX"):
+        verbs.append(trigger.head)
+    return any(c.dep_ == "neg" for v in verbs for c in v.children) or any(
+        c.lower_ == "no" and c.dep_ == "det" for c in trigger.children
+    )
+
+
+def _mentions(tok: Token, *lemmas: str) -> bool:
+    return any(t.lemma_.lower() in lemmas for t in tok.subtree)
+
+
+def is_content(trigger: Token, *, own_type: str) -> bool:
+    """True when the trigger is what somebody threatens or calls for, not an event."""
+    if own_type in ("THREATEN", "REQUEST"):
+        return False
+    for g in governors(trigger):
+        if g.lemma_.lower() in CONTENT_GOVERNORS:
+            return True
+        if g.lemma_.lower() in SPEECH_VERBS:
+            return False
+    return False
+
+
+def is_depiction(trigger: Token) -> bool:
+    """"footage of the Charlie Hebdo shootings": an event shown in media, not happening now."""
+    if trigger.pos_ == "VERB":
+        return False
+    cur = trigger
+    for _ in range(3):  # trigger <-pobj- of <-prep- footage (possibly through a conjunction)
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of":
+            return cur.head.head.lemma_.lower() in DEPICTION_NOUNS
+        return False
+    return False
+
+
+def attribution_of(trigger: Token, sent: Span) -> str | None:
+    """Who says so: the subject of the speech verb governing the trigger, with its setting
+    ("the coalition in a statement"), or the object of "according to"."""
+    for g in [trigger, *governors(trigger)]:
+        if g.lemma_.lower() in SPEECH_VERBS and g.pos_ == "VERB":
+            subj = next((c for c in g.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.i in {t.i for t in trigger.subtree}:
+                continue
+            text = _phrase(subj)
+            setting = [c for c in g.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "via") and c.i > subj.i]
+            for prep in setting[:1]:
+                text = f"{text} {_phrase(prep)}"
+            return text
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
+            obj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _phrase(obj)
+    return None
+
+
+def quote_of(trigger: Token, sent: Span) -> str | None:
+    """The quoted text that carries the trigger, if the claim is a quotation."""
+    at = trigger.idx - sent.start_char
+    for m in QUOTE.finditer(sent.text):
+        if m.start() <= at < m.end():
+            return m.group(1).strip()
+    return None
+
+
+def is_generic(sent_text: str) -> bool:
+    return bool(GENERIC.search(sent_text))
+
+
+def _phrase(tok: Token) -> str:
+    return tok.doc.text[tok.left_edge.idx: tok.right_edge.idx + len(tok.right_edge.text)]

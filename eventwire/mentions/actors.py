@@ -1,0 +1,289 @@
+"""Actor mentions: a bundled, editable dictionary plus generated state actors and an NER fallback.
+
+Three sources, in priority order for overlapping spans (longest span wins, then priority):
+
+1. ``data/actors.tsv`` (and any user files): named groups and institutions with aliases.
+2. Generated state actors: a country or demonym followed by a force/government noun
+   ("Russian officials", "Iraqi troops", "Syria's army") -> "Government of Russia",
+   "Military Forces of Iraq"; a bare country name used as an actor -> the country.
+3. Generic role nouns ("militants", "civilians", "protesters", "police") and, last, spaCy
+   ORG/PERSON/NORP entities not covered by anything above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..records import Actor, Mention
+
+# role noun -> (name template, actor type); {c} is the country name
+STATE_ROLES: dict[str, tuple[str, str]] = {
+    "forces": ("Military Forces of {c}", "state forces"),
+    "troops": ("Military Forces of {c}", "state forces"),
+    "soldiers": ("Military Forces of {c}", "state forces"),
+    "army": ("Military Forces of {c}", "state forces"),
+    "military": ("Military Forces of {c}", "state forces"),
+    "armed forces": ("Military Forces of {c}", "state forces"),
+    "military forces": ("Military Forces of {c}", "state forces"),
+    "security forces": ("Military Forces of {c}", "state forces"),
+    "special forces": ("Military Forces of {c}", "state forces"),
+    "air force": ("Military Forces of {c}", "state forces"),
+    "navy": ("Military Forces of {c}", "state forces"),
+    "warplanes": ("Military Forces of {c}", "state forces"),
+    "jets": ("Military Forces of {c}", "state forces"),
+    "fighter jets": ("Military Forces of {c}", "state forces"),
+    "aircraft": ("Military Forces of {c}", "state forces"),
+    "drones": ("Military Forces of {c}", "state forces"),
+    "police": ("Police Forces of {c}", "state forces"),
+    "policemen": ("Police Forces of {c}", "state forces"),
+    "police officers": ("Police Forces of {c}", "state forces"),
+    "officials": ("Government of {c}", "government"),
+    "military officials": ("Military Forces of {c}", "state forces"),
+    "security officials": ("Government of {c}", "government"),
+    "authorities": ("Government of {c}", "government"),
+    "government": ("Government of {c}", "government"),
+    "president": ("Government of {c}", "government"),
+    "prime minister": ("Government of {c}", "government"),
+    "foreign ministry": ("Government of {c}", "government"),
+    "defence ministry": ("Government of {c}", "government"),
+    "defense ministry": ("Government of {c}", "government"),
+    "ministry of defence": ("Government of {c}", "government"),
+    "ministry of defense": ("Government of {c}", "government"),
+    "civilians": ("Civilians ({c})", "civilians"),
+    "protesters": ("Protesters ({c})", "protesters"),
+    "demonstrators": ("Protesters ({c})", "protesters"),
+}
+
+# generic role nouns without a country
+GENERIC_ROLES: dict[str, tuple[str, str]] = {
+    "militants": ("Unidentified armed group", "rebel group"),
+    "gunmen": ("Unidentified armed group", "rebel group"),
+    "insurgents": ("Unidentified armed group", "rebel group"),
+    "rebels": ("Unidentified armed group", "rebel group"),
+    "guerrillas": ("Unidentified armed group", "rebel group"),
+    "terrorists": ("Unidentified armed group", "terrorist group"),
+    "jihadists": ("Unidentified armed group", "terrorist group"),
+    "extremists": ("Unidentified armed group", "terrorist group"),
+    "attackers": ("Unidentified armed group", "rebel group"),
+    "assailants": ("Unidentified armed group", "rebel group"),
+    "death squads": ("Unidentified armed group", "political militia"),
+    "militia": ("Unidentified militia", "political militia"),
+    "militiamen": ("Unidentified militia", "political militia"),
+    "civilians": ("Civilians", "civilians"),
+    "villagers": ("Civilians", "civilians"),
+    "residents": ("Civilians", "civilians"),
+    "passengers": ("Civilians", "civilians"),
+    "students": ("Civilians", "civilians"),
+    "children": ("Civilians", "civilians"),
+    "journalists": ("Civilians", "civilians"),
+    "protesters": ("Protesters", "protesters"),
+    "demonstrators": ("Protesters", "protesters"),
+    "police": ("Police Forces", "state forces"),
+    "policemen": ("Police Forces", "state forces"),
+    "soldiers": ("Military Forces", "state forces"),
+    "troops": ("Military Forces", "state forces"),
+    "security forces": ("Military Forces", "state forces"),
+    "special forces": ("Military Forces", "state forces"),
+    "the army": ("Military Forces", "state forces"),
+}
+
+# common names that differ from pycountry's official short names
+COUNTRY_ALIASES: dict[str, str] = {
+    "US": "USA", "U.S.": "USA", "United States": "USA", "America": "USA", "Britain": "GBR",
+    "UK": "GBR", "U.K.": "GBR", "Russia": "RUS", "Iran": "IRN", "Syria": "SYR",
+    "South Korea": "KOR", "North Korea": "PRK", "Venezuela": "VEN", "Bolivia": "BOL",
+    "Tanzania": "TZA", "Vietnam": "VNM", "Laos": "LAO", "Moldova": "MDA", "Congo": "COD",
+    "DR Congo": "COD", "DRC": "COD", "Taiwan": "TWN", "Palestine": "PSE", "Turkey": "TUR",
+    "Ivory Coast": "CIV", "Burma": "MMR", "Czech Republic": "CZE", "Kosovo": "XKX",
+}
+SHORT_NAMES: dict[str, str] = {
+    "USA": "United States", "GBR": "United Kingdom", "RUS": "Russia", "IRN": "Iran",
+    "SYR": "Syria", "KOR": "South Korea", "PRK": "North Korea", "VEN": "Venezuela",
+    "BOL": "Bolivia", "TZA": "Tanzania", "VNM": "Vietnam", "LAO": "Laos", "MDA": "Moldova",
+    "COD": "DR Congo", "TWN": "Taiwan", "PSE": "Palestine", "TUR": "Turkey", "XKX": "Kosovo",
+}
+
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9.\-]{0,4}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    name: str
+    type: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDictionary:
+    """Compiled alias patterns. Load once per worker with :meth:`load` and pass it in."""
+
+    entries: dict[str, Entry]
+    aliases: dict[str, str]  # lowercased alias -> entry id (case-insensitive aliases)
+    acronyms: dict[str, str]  # alias as written -> entry id (case-sensitive)
+    countries: dict[str, str]  # lowercased country name or demonym -> ISO3
+    country_names: dict[str, str]  # ISO3 -> short name
+    pattern: re.Pattern[str]
+    acronym_pattern: re.Pattern[str]
+    state_pattern: re.Pattern[str]
+    generic_pattern: re.Pattern[str]
+
+    @classmethod
+    def load(cls, extra: Sequence[Path] = ()) -> ActorDictionary:
+        rows = _read_tsv(resources.files("eventwire").joinpath("data/actors.tsv").read_text("utf-8"))
+        for path in extra:
+            rows += _read_tsv(Path(path).read_text("utf-8"))
+        entries: dict[str, Entry] = {}
+        aliases: dict[str, str] = {}
+        acronyms: dict[str, str] = {}
+        for row in rows:
+            ident, name, kind, country, alias_field = (row + ["", "", "", "", ""])[:5]
+            entries[ident] = Entry(ident, name, kind, None if country in ("", "-") else country)
+            for alias in [name, *alias_field.split("|")]:
+                alias = alias.strip()
+                if not alias:
+                    continue
+                if ACRONYM.match(alias) and len(alias.replace(".", "")) <= 4:
+                    acronyms[alias] = ident
+                else:
+                    aliases[alias.lower()] = ident
+        countries, country_names = _country_table()
+        return cls(
+            entries=entries, aliases=aliases, acronyms=acronyms, countries=countries,
+            country_names=country_names,
+            pattern=_alternation(aliases, flags=re.IGNORECASE),
+            acronym_pattern=_alternation(acronyms, flags=0),
+            state_pattern=_state_pattern(countries),
+            generic_pattern=_alternation(GENERIC_ROLES, flags=re.IGNORECASE),
+        )
+
+    def country_of(self, word: str) -> str | None:
+        """ISO3 for a country name or demonym ("Russian", "Iraq", "U.S."), else None."""
+        return self.countries.get(word.lower().removesuffix("'s").removesuffix("’s"))
+
+
+def find_actors(
+    text: str, ents: Iterable[Mention], actors: ActorDictionary, *, all_caps: bool = False,
+) -> tuple[Actor, ...]:
+    """All actor mentions in ``text``, non-overlapping, in text order."""
+    found: list[tuple[int, Actor]] = []  # (priority, actor); lower priority value wins ties
+    for m in actors.pattern.finditer(text):
+        entry = actors.entries[actors.aliases[m.group(0).lower()]]
+        found.append((0, _actor(entry, m.group(0), m.start(), m.end())))
+    if not all_caps:
+        for m in actors.acronym_pattern.finditer(text):
+            entry = actors.entries[actors.acronyms[m.group(0)]]
+            found.append((0, _actor(entry, m.group(0), m.start(), m.end())))
+    for m in actors.state_pattern.finditer(text):
+        iso3 = actors.country_of(m.group("mod"))
+        if iso3 is None or not (all_caps or m.group("mod")[0].isupper()):
+            continue
+        template, kind = STATE_ROLES[_norm_role(m.group("role"))]
+        name = template.format(c=actors.country_names.get(iso3, iso3))
+        found.append((1, Actor(name, m.group(0), kind, iso3, m.start(), m.end())))
+    for m in actors.generic_pattern.finditer(text):
+        name, kind = GENERIC_ROLES[m.group(0).lower()]
+        found.append((2, Actor(name, m.group(0), kind, None, m.start(), m.end())))
+    found += [(1, a) for a in _coordinated(text, actors)]
+    for ent in ents:
+        if ent.label in ("ORG", "PERSON", "NORP") and not ent.text.isdigit():
+            found.append((3, _fallback(ent, actors)))
+    return _non_overlapping(found)
+
+
+def country_actor(iso3: str, text: str, start: int, end: int, actors: ActorDictionary) -> Actor:
+    """A country named as a whole (a recipient such as "attacks in Russia")."""
+    return Actor(actors.country_names.get(iso3, iso3), text, "government", iso3, start, end)
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _actor(entry: Entry, text: str, start: int, end: int) -> Actor:
+    return Actor(entry.name, text, entry.type, entry.country, start, end, entry.id)
+
+
+COORDINATED = re.compile(
+    r"(?<![\w-])(?P<a>[A-Z][\w-]+),? and (?P<b>[A-Z][\w-]+) (?P<role>fighters|forces|troops|soldiers|militias|militiamen)\b"
+)
+
+
+def _coordinated(text: str, actors: ActorDictionary) -> list[Actor]:
+    """"Kurdish and Yazidi fighters": the first modifier shares the head noun."""
+    out = []
+    for m in COORDINATED.finditer(text):
+        ident = actors.aliases.get(f"{m.group('a')} {m.group('role')}".lower())
+        if ident is not None:
+            out.append(_actor(actors.entries[ident], m.group("a"), m.start("a"), m.end("a")))
+    return out
+
+
+def _fallback(ent: Mention, actors: ActorDictionary) -> Actor:
+    iso3 = actors.country_of(ent.text) if ent.label == "NORP" else None
+    if iso3 is not None:
+        return Actor(actors.country_names.get(iso3, iso3), ent.text, "government", iso3, ent.start, ent.end)
+    kind = {"PERSON": "other", "ORG": "other", "NORP": "other"}[ent.label or "ORG"]
+    return Actor(ent.text, ent.text, kind, None, ent.start, ent.end)
+
+
+def _non_overlapping(found: list[tuple[int, Actor]]) -> tuple[Actor, ...]:
+    found.sort(key=lambda pa: (-(pa[1].end - pa[1].start), pa[0], pa[1].start))
+    taken: list[Actor] = []
+    for _, actor in found:
+        if all(actor.end <= t.start or actor.start >= t.end for t in taken):
+            taken.append(actor)
+    return tuple(sorted(taken, key=lambda a: a.start))
+
+
+def _norm_role(role: str) -> str:
+    return re.sub(r"\s+", " ", role.lower())
+
+
+def _read_tsv(text: str) -> list[list[str]]:
+    return [
+        [cell.strip() for cell in line.split("\t")]
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def _alternation(words: Iterable[str], *, flags: int) -> re.Pattern[str]:
+    alts = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+    if not alts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+
+
+def _state_pattern(countries: dict[str, str]) -> re.Pattern[str]:
+    mods = sorted((re.escape(c) for c in countries), key=len, reverse=True)
+    roles = sorted((re.escape(r).replace(r"\ ", r"\s+") for r in STATE_ROLES), key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w-])(?P<mod>" + "|".join(mods) + r")(?:['’]s)?(?:-led)?\s+(?P<role>"
+        + "|".join(roles) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def _country_table() -> tuple[dict[str, str], dict[str, str]]:
+    import pycountry
+
+    countries: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        short = getattr(c, "common_name", None) or c.name
+        names[c.alpha_3] = SHORT_NAMES.get(c.alpha_3, short)
+        for name in (c.name, short):
+            if "," not in name:
+                countries[name.lower()] = c.alpha_3
+    names.update(SHORT_NAMES)
+    for alias, iso3 in COUNTRY_ALIASES.items():
+        countries[alias.lower()] = iso3
+    text = resources.files("eventwire").joinpath("data/demonyms.tsv").read_text("utf-8")
+    for iso3, demonyms in (row[:2] for row in _read_tsv(text)):
+        for d in demonyms.split("|"):
+            countries[d.lower()] = iso3
+    return countries, names

@@ -1,0 +1,389 @@
+"""Time expressions: find them, and resolve them against the publication date.
+
+A rule-based recogniser and resolver in the spirit of HeidelTime: the patterns of
+``timex_rules`` are run over the text (case-insensitively, so ALL-CAPS wire copy and lower-cased
+corpora work), overlapping matches are reduced to the leftmost-longest ones, and each match is
+resolved to a ``TimeRef`` whose ``value`` uses TimeML (TIMEX3) value syntax: ``2015-11-12``,
+``2015-W45``, ``2015-11``, ``2015``, ``2015-Q3``, ``2015-SU``, ``2015-11-11TNI`` (a part of day),
+``2015-11-12T20:00``, durations ``P3W`` / ``PT5H`` / ``PXY``, sets ``XXXX-WXX-1`` / ``P1D``, and the
+unanchored references ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF``. Ranges get an ISO 8601
+interval, ``2015-11-01/2015-11-03``.
+
+Resolution choices (documented behaviour, tested):
+
+* A weekday said on the same weekday as publication is the publication day ("on Thursday" in a
+  Thursday paper). Otherwise a bare weekday is its most recent past occurrence, unless the
+  sentence carries a future cue ("will", "is to", "scheduled", ...), when it is the next one.
+  "last Friday" is always before, "next Friday" always after, "this Friday" in the same ISO week.
+* A month, or a day and month, without a year takes the year that puts it nearest the
+  publication date, preferring the past (news reports what happened): the future reading wins
+  only when it is less than half as far away, or when the sentence has a future cue.
+* Two-digit years: the century that puts the year nearest the publication date, not more than
+  ten years ahead of it; without a publication date 50-99 mean 19xx and 00-49 mean 20xx.
+* ``precision`` is the calendar unit the value names (quarters, halves and seasons report
+  "month"); ``earliest`` / ``latest`` give the covered day range. Durations, sets and the
+  ``*_REF`` values have no precision and no day range.
+* Without a publication date, expressions relative to it ("yesterday", "on Thursday",
+  "last week", "8 p.m.") come out with ``value=None`` and ``precision=None`` — never guessed
+  from today's date. Dates with a year still resolve; a day or month without a year gets a
+  TimeML value with an unknown year, ``XXXX-10-31`` (precision "day") or ``XXXX-10``, and no
+  ``earliest`` / ``latest``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import Sentence, TimeRef
+from . import timex_rules as R
+
+__all__ = ["find_times", "find_dateline", "resolve"]
+
+
+# --- patterns ---------------------------------------------------------------------------------
+# Every rule is a named, compiled, case-insensitive pattern. Extents follow TimeML (TIMEX3): the
+# determiners and modifiers ("the", "last", "early", "about", "ago") are inside the expression,
+# the preposition before it ("on", "in", "at") is not.
+# Fragments have no named groups: each rule names its own.
+
+_MONTH_FULL = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_MONTH_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+MONTH = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\b\.?)"
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+YEAR_ANY = rf"(?:{YEAR4}|'?\d\d(?!\s*[A-Za-z%]))(?![\d,.:]\d)"  # "3 JAN 90", not "15 people"
+POD = r"(?:morning|afternoon|evening|night|overnight)"
+_NUM_WORD = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a couple of|"
+    r"a dozen|dozen|a hundred|hundred|a|an"
+)
+NUMBER = rf"(?:\d{{1,3}}(?:\.\d+)?|{_NUM_WORD})"
+VAGUE = "|".join(sorted((re.escape(v) for v in R.VAGUE_NUMBERS), key=len, reverse=True))
+UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ies))"
+APPROX = (
+    r"(?:about|around|nearly|almost|roughly|approximately|some|more than|less than|over|"
+    r"at least|at most|up to|just over|just under|only|barely|fully|another|an additional|"
+    r"an extra|a full|a further)"
+)
+SPAN_LEAD = (
+    r"(?:the\s+)?(?:past|last|next|previous|preceding|following|first|final|coming|latest|"
+    r"remaining)"
+)
+REL = r"(?:this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest)"
+EDGE = r"(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"\
+       r"the\s+middle\s+of)"
+TZ = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?"
+CLOCK = (
+    rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{{1,2}}:\d\d(?!\d)|"
+    rf"\d{{1,2}}\s+o'clock){TZ}|noon|midnight|midday"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named pattern. ``dates`` dispatches on ``name`` to resolve a match."""
+
+    name: str
+    pattern: re.Pattern[str]
+
+
+def _rule(name: str, pattern: str) -> Rule:
+    return Rule(name, re.compile(rf"(?<![\w-])(?:{pattern})(?!\w|-\w)", re.IGNORECASE))
+
+
+# Order matters only for equal-length ties: earlier rules win.
+RULES: tuple[Rule, ...] = (
+    # ranges
+    _rule("range_days", rf"(?:between|from)\s+(?P<d1>{DAYNUM})\s+(?:and|to|until|till)\s+"
+          rf"(?P<d2>{DAYNUM})\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?"),
+    _rule("range_days", rf"(?P<d1>{DAYNUM})\s*(?:-|–|to)\s*(?P<d2>{DAYNUM})\s+(?P<month>{MONTH})"
+          rf"(?:,?\s+(?P<year>{YEAR4}))?"),
+    _rule("range_days_m", rf"(?:from\s+)?(?P<month>{MONTH})\s+(?P<d1>{DAYNUM})\s*"
+          rf"(?:-|–|to|until|through)\s*(?P<d2>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}))?"),
+    _rule("range_days_m", rf"between\s+(?P<month>{MONTH})\s+(?P<d1>{DAYNUM})\s+and\s+"
+          rf"(?P<d2>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}))?"),
+    _rule("range_months", rf"(?:between|from)\s+(?P<m1>{MONTH})\s+(?:and|to|until|till|through)"
+          rf"\s+(?P<m2>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?"),
+    _rule("range_years", rf"(?:between|from)\s+(?P<y1>{YEAR4})\s+(?:and|to|until|till|through)\s+"
+          rf"(?P<y2>{YEAR4})"),
+    # calendar dates
+    _rule("dmy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?"
+          rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR_ANY}))?"),
+    _rule("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAYNUM})(?!\s*%)"
+          rf"(?:(?:,\s*|\s+)(?P<year>{YEAR4}|'\d\d)(?![\d,.:]\d))?"),
+    _rule("iso", r"(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),
+    _rule("us_numeric", r"(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)"),
+    _rule("month_year", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?P<month>{MONTH}),?\s+(?:of\s+)?"
+          rf"(?P<year>{YEAR4})"),
+    _rule("month_rel", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>last|next|this|that)\s+)?"
+          rf"(?P<month>{_MONTH_FULL}|sept\.?|aug\.?|oct\.?|nov\.?|dec\.?|jan\.?|feb\.?)"
+          rf"(?:\s+(?P<yrel>this year|last year|next year))?"),
+    _rule("year", rf"(?:(?P<edge>{EDGE})[\s-]+|(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<year>{YEAR4})"
+          rf"(?!\s*(?:%|percent|dollars|people|\d))"),
+    _rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>1[6-9]\d0|20[0-9]0)'?s"),
+    _rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?'(?P<dec2>\d0)s"),
+    # quarters and halves
+    _rule("quarter", rf"(?:the\s+)?(?:(?P<qyear>{YEAR4})\s+|(?P<fiscal>fiscal)\s+|"
+          r"(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
+          rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+          rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR4}))?"),
+    _rule("quarter_rel", r"(?P<rel>this|last|next|the|the\s+current|the\s+latest|the\s+previous|"
+          r"the\s+past|the\s+year-earlier|the\s+year-ago|the\s+comparable\s+year-ago|"
+          r"the\s+year-before)\s+quarter"),
+    _rule("half", rf"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half\s+of\s+(?P<year>{YEAR4})"),
+    _rule("year_ago_adj", r"(?:the\s+)?year-(?:earlier|ago)(?!\s+(?:quarter|period))"),
+    # weekdays
+    _rule("weekday", rf"(?:(?P<rel>last|next|this|early|late|that|previous)\s+)?(?P<wd>{WEEKDAY})"
+          rf"(?:'s)?(?:\s+(?P<pod>{POD}))?"),
+    # deictic days and parts of day
+    _rule("deictic", r"(?P<word>today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+(?P<pod>morning|"
+          r"afternoon|evening|night))?"),
+    _rule("deictic", r"the\s+day\s+(?P<word>before\s+yesterday|after\s+tomorrow)"),
+    _rule("pod_rel", rf"(?:(?P<edge>early|late)\s+)?(?P<rel>this|last|that)\s+(?P<pod>{POD})"),
+    # clock times, optionally followed by their day
+    _rule("clock", rf"(?:(?P<approx>about|around|approximately|shortly\s+after|shortly\s+before)"
+          rf"\s+)?(?P<clock>{CLOCK})(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
+    _rule("clock_pod", r"(?P<hour>\d{1,2})\s+in\s+the\s+(?P<pod>morning|afternoon|evening)"),
+    # relative weeks, months, years, seasons
+    _rule("rel_unit", rf"(?:(?P<edge>{EDGE})\s+)?(?P<rel>{REL}|that|the)\s+(?P<unit>week|weekend|"
+          r"month|year|decade|century|spring|summer|fall|autumn|winter)"),
+    _rule("season", rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season>spring|summer|fall|"
+          rf"autumn|winter)(?:\s+of)?\s+(?P<year>{YEAR4})"),
+    # counted offsets
+    _rule("ago", rf"(?:{APPROX}\s+)?(?P<num>{NUMBER}|{VAGUE})\s+(?P<unit>{UNIT})s?\s+(?P<dir>ago|"
+          r"from\s+now|hence)"),
+    _rule("ago", r"(?P<num>a|one)\s+(?P<unit>year)\s+(?P<dir>earlier)"),
+    # durations
+    _rule("duration", rf"(?:{SPAN_LEAD}\s+|{APPROX}\s+|the\s+)?(?P<num>{NUMBER})[\s-]+"
+          rf"(?P<unit>{UNIT})s?(?:[\s-]+long)?(?![\s-]+old\b|\s+of\b)"),
+    _rule("duration", rf"(?:{SPAN_LEAD}\s+|the\s+)?(?P<vague>{VAGUE})\s+(?P<unit>{UNIT})s"),
+    _rule("duration", rf"(?:{APPROX}\s+)?(?P<num2>{NUMBER})\s+(?:and\s+a\s+half|1/2)\s+"
+          rf"(?P<unit>{UNIT})s"),
+    _rule("duration", r"(?P<half>half\s+an?|a\s+half)\s+(?P<unit>hour|day|year|century)"),
+    # sets
+    _rule("set", rf"(?:every|each)\s+(?:(?P<wd>{WEEKDAY})|(?P<month>{_MONTH_FULL})|"
+          rf"(?P<unit>day|week|month|year|quarter|morning|night|evening|afternoon|weekend))"),
+    _rule("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"),
+    _rule("set_weekday", r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s"),
+    # holidays with fixed dates
+    _rule("holiday", r"(?P<hol>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|"
+          r"independence\s+day|valentine's\s+day|halloween)"),
+    # unanchored references
+    _rule("ref", r"(?P<ref>right\s+now|now|currently|these\s+days|nowadays|at\s+present|"
+          r"presently|recently|lately|the\s+past|the\s+(?:near\s+)?future)"),
+)
+
+# Looked for in a few words around a weekday or month: a local, clause-level tense cue.
+FUTURE_CUES = re.compile(
+    r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|expected\s+to|scheduled\s+to|"
+    r"plans?\s+to|set\s+to|due\s+to|next)\b", re.IGNORECASE,
+)
+QUARTERLY_CUE = re.compile(r"\b(?:quarter|quarterly|three\s+months|period)\b", re.IGNORECASE)
+FUTURE_WINDOW = (6, 3)  # words before / after the expression searched for FUTURE_CUES
+SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\b[Jj]an)(?<!\b[Ff]eb)"
+    r"(?<!\b[Aa]ug)(?<!\b[Ss]ept)(?<!\b[Oo]ct)(?<!\b[Nn]ov)(?<!\b[Dd]ec)(?<!\b[Ss]ep)"
+    r"(?<!\bm)[.!?][\"”’']?\s+|\n\s*\n"
+)
+POD_OF_BEFORE = re.compile(
+    r"(?:the\s+)?(?:(?:early|late|wee|small)\s+)?(?P<pod>morning|afternoon|evening|night)"
+    r"(?:\s+hours)?\s+of\s+$", re.IGNORECASE,
+)
+CLOCK_DATE_GAP = re.compile(r"^\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    rule: int  # index into timex_rules.RULES
+    match: re.Match[str]
+
+
+_NAME_GROUPS = ("month", "m1", "m2", "wd")
+
+
+def _mixed_case(text: str) -> bool:
+    """Normal capitalisation (not ALL CAPS, not all lower case)."""
+    letters = [c for c in text[:5000] if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return bool(letters) and 0.02 < upper / len(letters) < 0.6
+
+
+def _plausible(hit: _Hit, mixed_case: bool) -> bool:
+    """Reject matches that are more likely ordinary words ("may", "march", "sun")."""
+    m = hit.match
+    for name in _NAME_GROUPS:
+        if name in m.re.groupindex and m.group(name):
+            word = m.group(name)
+            if mixed_case and not word[0].isupper():
+                return False
+            bare = m.group(0).strip().lower() == word.lower()
+            if word.lower() in ("may", "march") and bare and (not mixed_case or m.start() == 0):
+                return False
+    text = m.string
+    before = text[max(0, hit.start - 2):hit.start]
+    if RULES[hit.rule].name in ("year", "duration") and re.search(r"[$£€#]\s*$", before):
+        return False
+    return True
+
+
+def _select(hits: list[_Hit]) -> list[_Hit]:
+    """Leftmost-longest, non-overlapping; earlier rules win ties."""
+    chosen: list[_Hit] = []
+    taken: list[tuple[int, int]] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start, h.rule)):
+        if all(hit.end <= s or hit.start >= e for s, e in taken):
+            chosen.append(hit)
+            taken.append((hit.start, hit.end))
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _all_hits(text: str, mixed_case: bool) -> list[_Hit]:
+    hits = []
+    for index, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            hit = _Hit(m.start(), m.end(), index, m)
+            if _plausible(hit, mixed_case):
+                hits.append(hit)
+    return hits
+
+
+def _sentence_bounds(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    if sentences:
+        return sorted((s.start, s.end) for s in sentences)
+    bounds, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        bounds.append((start, m.start() + 1))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _sentence_at(bounds: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    i = bisect.bisect_right(bounds, (offset, float("inf"))) - 1
+    return bounds[max(i, 0)]
+
+
+def _context(text: str, bounds: list[tuple[int, int]], hit: _Hit, published: dt.date | None,
+             mixed: bool) -> R.Ctx:
+    """Tense cue from a few words around the match; topic cue from its sentence."""
+    start, end = _sentence_at(bounds, hit.start)
+    n_before, n_after = FUTURE_WINDOW
+    before = text[start:hit.start].split()[-n_before:]
+    after = text[hit.end:max(end, hit.end)].split()[:n_after]
+    future = FUTURE_CUES.search(" ".join(before) + " | " + " ".join(after)) is not None
+    quarterly = QUARTERLY_CUE.search(text[start:max(end, hit.end)]) is not None
+    return R.Ctx(published, future, mixed, quarterly)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    reading: R.Reading
+
+
+def _merge_pod_prefix(text: str, found: _Found) -> _Found:
+    """"the early morning hours of Nov. 12" -> one TIME on that day."""
+    r = found.reading
+    if r.precision != "day" or r.timex_type != "DATE" or r.value is None or "/" in r.value:
+        return found
+    m = POD_OF_BEFORE.search(text, max(0, found.start - 60), found.start)
+    if m is None or m.end() != found.start:
+        return found
+    code = R.PARTS_OF_DAY[m.group("pod").lower()]
+    return _Found(m.start(), found.end, R.Reading(r.value + "T" + code, "day", r.earliest,
+                                                   r.latest, "TIME"))
+
+
+def _merge_clock_date(text: str, a: _Found, b: _Found) -> _Found | None:
+    """"5 p.m. EST Nov. 9": a clock time directly followed by its day."""
+    ra, rb = a.reading, b.reading
+    if ra.timex_type != "TIME" or rb.precision != "day" or rb.timex_type != "DATE":
+        return None
+    if rb.value is None or "/" in rb.value or not CLOCK_DATE_GAP.match(text[a.end:b.start]):
+        return None
+    clock = text[a.start:a.end]
+    suffix = R._clock_suffix(re.sub(r"\s+(?=[ap]\.?m)", "", clock.split(" on ")[0], flags=re.I))
+    if suffix is None or (ra.value is not None and ra.value[10:] != suffix):
+        return None
+    return _Found(a.start, b.end, R.Reading(rb.value + suffix, "day", rb.earliest, rb.latest,
+                                            "TIME"))
+
+
+def _merge(text: str, found: list[_Found]) -> list[_Found]:
+    out: list[_Found] = []
+    for item in (_merge_pod_prefix(text, f) for f in found):
+        merged = _merge_clock_date(text, out[-1], item) if out else None
+        if merged is not None:
+            out[-1] = merged
+        else:
+            out.append(item)
+    return out
+
+
+def find_times(text: str, published: dt.date | None, *,
+               sentences: Sequence[Sentence] = ()) -> tuple[TimeRef, ...]:
+    """All time expressions in ``text``, resolved against ``published`` (see module docstring).
+
+    ``sentences`` (offsets into ``text``) sharpen the tense cue used for bare weekdays and
+    months; without them a simple punctuation splitter is used.
+    """
+    mixed = _mixed_case(text)
+    bounds = _sentence_bounds(text, sentences)
+    found: list[_Found] = []
+    for hit in _select(_all_hits(text, mixed)):
+        ctx = _context(text, bounds, hit, published, mixed)
+        reading = R.HANDLERS[RULES[hit.rule].name](hit.match, ctx)
+        found.append(_Found(hit.start, hit.end, reading))
+    return tuple(
+        TimeRef(text=text[f.start:f.end], value=f.reading.value, precision=f.reading.precision,
+                start=f.start, end=f.end, earliest=f.reading.earliest, latest=f.reading.latest,
+                timex_type=f.reading.timex_type)
+        for f in _merge(text, found)
+    )
+
+
+def resolve(expression: str, published: dt.date | None) -> TimeRef | None:
+    """The longest time expression inside ``expression`` ("On Wednesday night"), or None."""
+    refs = find_times(expression, published)
+    return max(refs, key=lambda r: (r.end - r.start, -r.start)) if refs else None
+
+
+_DATELINE = re.compile(
+    rf"(?:(?P<day>{DAYNUM})\s+(?P<month>{MONTH})|(?P<month2>{MONTH})\s+(?P<day2>{DAYNUM})"
+    r",?)\s+(?P<year>\d{4}|'?\d\d)\b\s*(?:\([^)\n]{0,80}\)\s*)?(?:--|—|–|-\s|:)",
+    re.IGNORECASE,
+)
+_HEADER_LINE = re.compile(r"^\s*[A-Z]+-[A-Z0-9]+-\d+\s*(?:\([^)]*\))?\s*$")
+
+
+def find_dateline(text: str) -> dt.date | None:
+    """Publication date from a wire dateline in the first lines, or None.
+
+    Understands "LIMA, 20 AUG 88 (EFE) --", "SAN SALVADOR, 3 JAN 90 (RADIO CADENA NACIONAL) --",
+    "Perth, June 11 89 (AFP) --" and "[...] 12 November 2015 —"; message-id header lines such as
+    "DEV-MUC3-0001 (NOSC)" are skipped. "NO DATE" and dates without a year give None. Two-digit
+    years: 50-99 are 19xx, 00-49 are 20xx.
+    """
+    lines = [ln for ln in text.splitlines() if ln.strip() and not _HEADER_LINE.match(ln)]
+    m = _DATELINE.search("\n".join(lines[:3]))
+    if m is None:
+        return None
+    month = R.MONTHS[(m.group("month") or m.group("month2")).rstrip(".").lower()]
+    day = int(re.match(r"\d+", m.group("day") or m.group("day2")).group())  # type: ignore
+    year = R._parse_year(m.group("year"), None)
+    try:
+        return dt.date(year, month, day) if year else None
+    except ValueError:
+        return None

@@ -1,0 +1,154 @@
+"""The per-article pipeline: Article -> ArticleResult (or Rejected).
+
+    nlp (spaCy) -> sentences, entities
+                -> mentions: actors, places, times (numbers are read per event sentence)
+                -> events
+
+``Pipeline`` loads its resources once (spaCy model, gazetteer, actor dictionary, trigger
+lexicon) and is pure afterwards: the same article always gives the same result, so it can run in a
+process pool or on Dask workers. Stages are plain functions with typed input and output.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import EventwireError
+from .events.coder import code_article
+from .events.lexicon import Lexicon
+from .events.roles import Mentions
+from .mentions.actors import ActorDictionary, find_actors
+from .nlp import entity_mentions, load_nlp, sentences
+from .records import Actor, Article, ArticleResult, Place, Rejected
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .gazetteer import Gazetteer
+
+STAGES: tuple[str, ...] = ("nlp", "actors", "places", "times", "events")
+MAX_CHARS = 200_000  # longer main texts are cut at a paragraph boundary before parsing
+
+
+@dataclass
+class StageTimer:
+    """Seconds spent per stage, summed over the articles a pipeline has seen."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+
+    def add(self, stage: str, started: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] += now - started
+        return now
+
+
+class Pipeline:
+    """Load once, call many times.
+
+    >>> pipeline = Pipeline()
+    >>> result = pipeline(article)                # ArticleResult | Rejected
+    >>> for result in pipeline.pipe(articles): ...
+    """
+
+    def __init__(
+        self,
+        *,
+        nlp: Language | None = None,
+        gazetteer: Gazetteer | None = None,
+        actors: ActorDictionary | None = None,
+        lexicon: Lexicon | None = None,
+        actor_files: Sequence[Path] = (),
+        batch_size: int = 16,
+    ) -> None:
+        from .gazetteer import Gazetteer
+
+        self.nlp = nlp if nlp is not None else load_nlp()
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
+        self.actors = actors if actors is not None else ActorDictionary.load(actor_files)
+        self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+        self.batch_size = batch_size
+        self.timer = StageTimer()
+
+    def __call__(self, article: Article) -> ArticleResult | Rejected:
+        return next(iter(self.pipe([article])))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[ArticleResult | Rejected]:
+        """Process a stream in order; a failing article becomes a Rejected, the stream goes on."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, batch: list[Article]) -> Iterator[ArticleResult | Rejected]:
+        started = time.perf_counter()
+        texts = [_parse_text(a.text) for a in batch]
+        docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
+        self.timer.add("nlp", started)
+        for article, doc in zip(batch, docs):
+            try:
+                yield self._after_nlp(article, doc)
+            except EventwireError as e:
+                yield Rejected(article.origin or article.id, "events", e.code, str(e))
+            except Exception as e:  # noqa: BLE001 - one bad article must not stop a run
+                yield Rejected(article.origin or article.id, "events", "E_INTERNAL", f"{type(e).__name__}: {e}")
+
+    def _after_nlp(self, article: Article, doc) -> ArticleResult:  # type: ignore[no-untyped-def]
+        from .mentions.dates import find_times
+        from .mentions.places import find_places
+
+        t = time.perf_counter()
+        sents = sentences(doc)
+        ents = entity_mentions(doc, sents)
+        actors = find_actors(doc.text, ents, self.actors, all_caps=_all_caps(doc.text))
+        t = self.timer.add("actors", t)
+        places = _not_actors(find_places(doc.text, ents, self.gazetteer, sentences=sents), actors)
+        actors = _not_places(actors, places)
+        t = self.timer.add("places", t)
+        times = find_times(doc.text, article.published, sentences=sents)
+        t = self.timer.add("times", t)
+        mentions = Mentions(actors, places, times, self.actors)
+        events = code_article(doc, article, sents, mentions, self.lexicon)
+        self.timer.add("events", t)
+        return ArticleResult(
+            article=article, sentences=sents, actors=actors, places=places, times=times,
+            events=events,
+        )
+
+
+def _parse_text(text: str) -> str:
+    if len(text) <= MAX_CHARS:
+        return text
+    cut = text.rfind("\n", 0, MAX_CHARS)
+    return text[: cut if cut > 0 else MAX_CHARS]
+
+
+def _all_caps(text: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", text[:5000])
+    return len(letters) > 40 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _not_places(actors: Sequence[Actor], places: Sequence[Place]) -> tuple[Actor, ...]:
+    """spaCy sometimes calls a town an ORG ("Sinjar"): a resolved place beats an NER-only actor."""
+    return tuple(
+        a for a in actors
+        if a.actor_id is not None or a.name != a.text
+        or not any(p.start <= a.start < p.end and p.geonameid is not None for p in places)
+    )
+
+
+def _not_actors(places: Sequence[Place], actors: Sequence[Actor]) -> tuple[Place, ...]:
+    """A place name that is part of a named actor ("Kurdistan Region forces") is not a place
+    mention; country-named actors ("Russia") stay places."""
+    named = [a for a in actors if a.actor_id is not None]
+    return tuple(
+        p for p in places if not any(a.start <= p.start < a.end and (a.end - a.start) > (p.end - p.start) for a in named)
+    )

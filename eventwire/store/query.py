@@ -1,0 +1,144 @@
+"""Event filters: SQL conditions shared by both backends, plus the exact distance check.
+
+``near=(lat, lon, km)`` becomes a bounding box in SQL (an index range on lat, lon) and then an
+exact great-circle (haversine) check in Python on the rows the box lets through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pycountry
+
+from eventwire.errors import StoreError
+
+EARTH_RADIUS_KM = 6371.0088
+
+# Codes GeoNames uses that ISO 3166 (and so pycountry) lacks.
+_EXTRA_ALPHA3 = {"XKX": "XK"}
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    lat: float
+    lon: float
+    km: float
+
+    def contains(self, lat: float | None, lon: float | None) -> bool:
+        if lat is None or lon is None:
+            return False
+        return haversine_km(self.lat, self.lon, lat, lon) <= self.km
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """WHERE conditions (with ``?`` placeholders) and their parameters."""
+
+    conditions: tuple[str, ...] = ()
+    params: tuple[Any, ...] = ()
+    near: Near | None = None
+
+    def where(self) -> str:
+        return " WHERE " + " AND ".join(self.conditions) if self.conditions else ""
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def country_alpha2(code: str) -> str:
+    """ISO 3166-1 alpha-2 for an alpha-2 or alpha-3 code (any case)."""
+    value = code.strip().upper()
+    if len(value) == 2 and value.isalpha():
+        return value
+    if value in _EXTRA_ALPHA3:
+        return _EXTRA_ALPHA3[value]
+    country = pycountry.countries.get(alpha_3=value) if len(value) == 3 else None
+    if country is None:
+        raise StoreError(
+            f"unknown country code {code!r}: give an ISO 3166-1 alpha-2 or alpha-3 code",
+            code="E_QUERY",
+        )
+    return str(country.alpha_2)
+
+
+def _check_near(near: tuple[float, float, float]) -> Near:
+    try:
+        lat, lon, km = (float(v) for v in near)
+    except (TypeError, ValueError) as e:
+        raise StoreError("near must be (lat, lon, km)", code="E_QUERY") from e
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km >= 0 and math.isfinite(km)):
+        raise StoreError(
+            f"near=({lat}, {lon}, {km}) is out of range: lat in [-90, 90], lon in [-180, 180], "
+            "km >= 0", code="E_QUERY",
+        )
+    return Near(lat, lon, km)
+
+
+def bounding_box(near: Near) -> tuple[str, tuple[float, ...]]:
+    """SQL condition selecting a lat/lon box that contains the whole circle."""
+    r = near.km / EARTH_RADIUS_KM  # angular radius, radians
+    pad = 1e-9
+    dlat = math.degrees(r) + pad
+    cond = "e.lat BETWEEN ? AND ?"
+    params: tuple[float, ...] = (near.lat - dlat, near.lat + dlat)
+    cos_lat = math.cos(math.radians(near.lat))
+    if near.lat + dlat >= 90 or near.lat - dlat <= -90 or math.sin(r) >= cos_lat:
+        return cond + " AND e.lon IS NOT NULL", params  # circle reaches a pole: all longitudes
+    dlon = math.degrees(math.asin(math.sin(r) / cos_lat)) + pad
+    lo, hi = near.lon - dlon, near.lon + dlon
+    if lo < -180:
+        return cond + " AND (e.lon >= ? OR e.lon <= ?)", (*params, lo + 360, hi)
+    if hi > 180:
+        return cond + " AND (e.lon >= ? OR e.lon <= ?)", (*params, lo, hi - 360)
+    return cond + " AND e.lon BETWEEN ? AND ?", (*params, lo, hi)
+
+
+def like_pattern(text: str) -> str:
+    """Case-insensitive substring pattern over the casefolded ``actors.search`` column."""
+    escaped = text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def build_filter(
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    country: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    near: tuple[float, float, float] | None = None,
+    dump_date: Any = None,
+) -> EventFilter:
+    """Conditions over ``events e``; dates go through ``dump_date`` for the backend."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if type is not None:
+        conds.append("e.type = ?")
+        params.append(type)
+    if actor is not None:
+        conds.append(
+            "e.id IN (SELECT a.event_id FROM actors a WHERE a.search LIKE ? ESCAPE '\\')"
+        )
+        params.append(like_pattern(actor))
+    if country is not None:
+        conds.append("e.country = ?")
+        params.append(country_alpha2(country))
+    if since is not None:
+        conds.append("e.date_latest >= ?")
+        params.append(dump_date(since) if dump_date else since)
+    if until is not None:
+        conds.append("e.date_earliest <= ?")
+        params.append(dump_date(until) if dump_date else until)
+    checked = _check_near(near) if near is not None else None
+    if checked is not None:
+        cond, box = bounding_box(checked)
+        conds.append(cond)
+        params.extend(box)
+    return EventFilter(tuple(conds), tuple(params), checked)
