@@ -7,7 +7,8 @@ from :data:`eventwire.errors.REJECTION_CODES` and a reason a user can act on, an
 Formats, chosen by file suffix (``.gz`` versions of each are read transparently; gzip is also
 detected by its magic bytes):
 
-* ``.txt`` / ``.text``: a scraped plain-text article, cleaned by :func:`eventwire.text.clean_plain_text`.
+* ``.txt`` / ``.text``: a scraped plain-text article, cleaned by
+  :func:`eventwire.text.clean_plain_text`.
 * ``.html`` / ``.htm`` / ``.xhtml``: a web page, main text by :func:`eventwire.text.extract_html`.
 * ``.jsonl`` / ``.ndjson``: one JSON object per line with ``text`` or ``html`` and optional ``id``,
   ``url``, ``title``, ``published`` (date or date-time string), ``source``; origin ``"path:LINE"``.
@@ -78,11 +79,11 @@ def _reject(origin: str, code: str, reason: str, stage: str = "ingest") -> Rejec
     return Rejected(item=origin, stage=stage, code=code, reason=reason)
 
 
-# --- decoding -------------------------------------------------------------------------------------
+# --- decoding ------------------------------------------------------------------------------------
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
 )
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.I)
@@ -105,7 +106,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str | None:
                 return data.decode(codec)
             except UnicodeDecodeError:
                 return None
-    for codec in ("utf-8", declared):
+    for codec in ("utf-8", declared or ""):
         if codec:
             try:
                 return data.decode(codec)
@@ -127,7 +128,7 @@ def _has_bom(data: bytes) -> bool:
     return any(data.startswith(bom) for bom, _ in _BOMS)
 
 
-# --- sniffing -------------------------------------------------------------------------------------
+# --- sniffing ------------------------------------------------------------------------------------
 
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype html|html|head|body|meta|div|"
                          rb"article|section|p|title|!--)[\s>]", re.I)
@@ -153,7 +154,7 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-# --- streams ----------------------------------------------------------------------------------------
+# --- streams -------------------------------------------------------------------------------------
 
 
 def _maybe_gunzip(stream: io.BufferedIOBase) -> io.BufferedIOBase:
@@ -211,7 +212,7 @@ def _bytes_to_item(data: bytes, origin: str, kind: str) -> RawItem | Rejected:
     return RawItem(origin=origin, text=text)
 
 
-# --- JSONL ------------------------------------------------------------------------------------------
+# --- JSONL ---------------------------------------------------------------------------------------
 
 
 def _read_jsonl(stream: io.BufferedIOBase, origin: str,
@@ -263,11 +264,11 @@ def _item_from_object(obj: dict[str, object], origin: str, lineno: int) -> RawIt
     return RawItem(origin=origin, html=str(html), meta=meta)
 
 
-# --- files, directories, stdin ----------------------------------------------------------------------
+# --- files, directories, stdin -------------------------------------------------------------------
 
 
 def iter_files(directory: str) -> Iterator[str]:
-    """Supported files under ``directory``: recursive, depth first, names sorted, no hidden files."""
+    """Supported files under ``directory``: recursive, depth first, sorted, no hidden files."""
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -300,7 +301,7 @@ def _binary_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> io.Buffere
         return io.BufferedReader(io.BytesIO(stream.read(max_bytes + 1).encode("utf-8")))
     if isinstance(stream, io.BufferedReader):
         return stream
-    return io.BufferedReader(stream)  # type: ignore[arg-type]
+    return io.BufferedReader(stream)  # type: ignore[arg-type,type-var]
 
 
 def read_raw(paths: Iterable[str], *, max_bytes: int = 5_000_000,
@@ -316,7 +317,7 @@ def read_raw(paths: Iterable[str], *, max_bytes: int = 5_000_000,
             yield from _read_file(path, max_bytes)
 
 
-# --- cleaning into articles --------------------------------------------------------------------------
+# --- cleaning into articles ----------------------------------------------------------------------
 
 
 def parse_published(value: str) -> dt.date:

@@ -262,6 +262,15 @@ FOREIGN = {
           "столицу для допроса.",
     "ar": "اعتقلت قوات الأمن ثلاثة رجال ليلة الأحد قرب الحدود. وقالت الوزارة إنهم كانوا يخططون "
           "لهجوم على ثكنة في المنطقة وتم نقلهم إلى العاصمة للتحقيق معهم.",
+    "it": "Le forze di sicurezza hanno arrestato tre uomini nella notte tra domenica e lunedì "
+          "vicino al confine. Secondo il ministero, stavano preparando un attacco contro una "
+          "caserma della regione e sono stati trasferiti nella capitale per essere interrogati.",
+    "pt": "As forças de segurança prenderam três homens na noite de domingo perto da fronteira. "
+          "Segundo o ministério, eles preparavam um ataque contra um quartel da região e foram "
+          "levados para a capital para serem interrogados.",
+    "id": "Pasukan keamanan menangkap tiga pria pada malam Minggu di dekat perbatasan. Menurut "
+          "kementerian, mereka sedang merencanakan serangan terhadap sebuah barak di wilayah itu "
+          "dan sudah dibawa ke ibu kota untuk diperiksa.",
 }
 
 
@@ -274,6 +283,9 @@ def test_foreign_texts_are_not_english(lang: str) -> None:
     "Gunmen attacked a police checkpoint on Sunday, killing three officers, the ministry said.",
     "GUNMEN ATTACKED A POLICE CHECKPOINT ON SUNDAY, KILLING THREE OFFICERS, THE MINISTRY SAID.",
     "ahmedabad: police opened fire on a mob in the old city on sunday, killing two people.",
+    "Pre-Workout Meal\nEat 60–90 minutes before your workout\nAsparagus and eggs, 1 cup sweet "
+    "potato, 1 tsp. olive oil\nPortion containers: 1 Green, 1 Red, 1 Yellow\nDrink during "
+    "your workout\nPost-Workout Meal: chicken zoodles, 1 cup zucchini noodles with ginger",
 ])
 def test_english_in_any_case_is_english(text: str) -> None:
     assert looks_english(text)

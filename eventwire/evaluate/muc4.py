@@ -88,6 +88,8 @@ plants pipeline pipelines facility facilities installation installations store s
 bank banks branch car cars vehicle vehicles bus buses truck trucks jeep train trains aircraft plane
 airplane helicopter school church factory warehouse hotel restaurant market farm farms estate mine
 road highway dam substation antenna transmitter power network bakery pharmacy company premises
+hall halls ministry university museum club cinema theater stadium airport terminal port garage
+refinery tanker ship boat exchange booth branches agency agencies depot camp radio newspaper
 """.split())
 AUTHORITY_WORDS = ("police", "army", "armed forces", "military", "government", "minister",
                    "president", "authorit", "official", "judge", "court", "brigade", "battalion",
@@ -360,12 +362,15 @@ def build_articles(
     return tuple(out)
 
 
-def gold_by_doc(keys: Sequence[KeyTemplate]) -> dict[str, tuple[MucTemplate, ...]]:
+def gold_by_doc(
+    keys: Sequence[KeyTemplate], years: dict[str, int] | None = None
+) -> dict[str, tuple[MucTemplate, ...]]:
+    """Relevant gold templates per message id (``years``: dateline year for year-less key dates)."""
     out: dict[str, list[MucTemplate]] = {}
     for key in keys:
         out.setdefault(key.doc_id, [])
         if key.relevant:
-            out[key.doc_id].append(gold_template(key))
+            out[key.doc_id].append(gold_template(key, (years or {}).get(key.doc_id)))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -373,10 +378,12 @@ def evaluate(
     messages: Sequence[Message], keys: Sequence[KeyTemplate], pipeline: object
 ) -> EvalReport:
     """Run the pipeline over messages and score against keys (messages without a key are skipped)."""
-    gold = gold_by_doc(keys)
-    messages = [m for m in messages if m.doc_id in gold]
+    known = {k.doc_id for k in keys}
+    messages = [m for m in messages if m.doc_id in known]
     dateline = optional_import("eventwire.mentions.dates", "find_dateline")
     articles = build_articles(messages, dateline)
+    years = {m.doc_id: a.published.year for m, a in zip(messages, articles) if a.published}
+    gold = gold_by_doc(keys, years)
     run = run_articles(pipeline, articles)  # type: ignore[arg-type]
     cases = tuple(
         DocCase(msg.doc_id, gold[msg.doc_id], predicted_templates(events_of(out), art.published))

@@ -68,7 +68,9 @@ RECENT_DAYS = 61  # "- DD MMM YY" means on or before that day; TASKDOC: incident
 
 _ID_LINE = re.compile(r"^\s*((?:DEV|TST\d+)-MUC\d-\d{4})\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
 _SLOT_LINE = re.compile(r"^(\d{1,2})\.\s+(\S.*?)(?:\s{2,}(.*?))?\s*$")
-_DATE = re.compile(r"^(\d{1,2})\s+([A-Z]{3})\s+(\d{2})$")
+_DATE = re.compile(
+    r"^(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z]{3,9})|(?P<m2>[A-Z]{3,9}) (?P<d2>\d{1,2}))(?: (?P<y>\d{2}|\d{4}))?$"
+)
 _DATELINE = re.compile(
     r"^\s*[^\n,]{2,60}?,\s*(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Za-z]{3,9})\.?|(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>\d{1,2}))"
     r"(?:,?\s+(?P<y>\d{2}|\d{4}))?(?![\d])"
@@ -373,32 +375,39 @@ def _unquote(text: str) -> str:
 # --- typed slot values -----------------------------------------------------------------------
 
 
-def parse_date_range(text: str) -> tuple[dt.date, dt.date] | None:
-    """A DATE alternative as (earliest, latest): ``D``, ``D1 - D2`` or ``- D`` (on or before D)."""
+def parse_date_range(text: str, default_year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """A DATE alternative as (earliest, latest): ``D``, ``D1 - D2`` or ``- D`` (on or before D).
+
+    Tolerates the keys' irregular forms: ``-20 MAR 89``, ``03 MARCH 90``, ``OCT 18``, ``31 NOV 89``
+    (clamped to the month's end) and, given ``default_year``, dates without a year.
+    """
     text = re.sub(r"\s+", " ", text.strip().upper())
-    if text.startswith("- "):
-        end = _parse_day(text[2:])
+    if text.startswith("-"):
+        end = _parse_day(text[1:], default_year)
         return (end - dt.timedelta(days=RECENT_DAYS), end) if end else None
     if " - " in text:
         first, second = text.split(" - ", 1)
-        a, b = _parse_day(first), _parse_day(second)
+        a, b = _parse_day(first, default_year), _parse_day(second, default_year)
         return (min(a, b), max(a, b)) if a and b else None
-    day = _parse_day(text)
+    day = _parse_day(text, default_year)
     return (day, day) if day else None
 
 
-def _parse_day(text: str) -> dt.date | None:
+def _parse_day(text: str, default_year: int | None = None) -> dt.date | None:
     m = _DATE.match(text.strip())
-    return _make_date(m.group(1), m.group(2), m.group(3)) if m else None
+    if m is None:
+        return None
+    day, month = m.group("d1") or m.group("d2"), (m.group("m1") or m.group("m2"))[:3]
+    year = m.group("y") or (str(default_year % 100) if default_year else None)
+    return _make_date(day, month, year[-2:]) if year else None
 
 
 def _make_date(day: str, month: str, year: str) -> dt.date | None:
     if month not in MONTHS:
         return None
-    try:
-        return dt.date(1900 + int(year), MONTHS[month], int(day))
-    except ValueError:
-        return None
+    y, mo = 1900 + int(year), MONTHS[month]
+    last = (dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(y, mo, min(int(day), last)) if int(day) >= 1 else None
 
 
 def parse_location(text: str) -> GoldPlace | None:

@@ -114,11 +114,11 @@ class _Tally:
 # --- gold templates --------------------------------------------------------------------------
 
 
-def gold_template(key: KeyTemplate) -> MucTemplate:
-    """The scored view of one answer-key template."""
+def gold_template(key: KeyTemplate, default_year: int | None = None) -> MucTemplate:
+    """The scored view of one answer-key template (``default_year`` for year-less key dates)."""
     conf = tuple(dict.fromkeys(v for f in key.slot("perp_conf") for v in f.values))
     places = tuple(p for f in key.slot("location") for v in f.values if (p := parse_location(v)))
-    dates = tuple(d for f in key.slot("date") for v in f.values if (d := parse_date_range(v)))
+    dates = tuple(d for f in key.slot("date") for v in f.values if (d := parse_date_range(v, default_year)))
     required, allowed = _gold_effects(key)
     return MucTemplate(
         types=tuple(v for f in key.slot("type") for v in f.values),

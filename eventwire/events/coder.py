@@ -9,9 +9,7 @@ attribution and quote. Events of one article that say the same thing are collaps
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..crosswalk import crosswalk
@@ -25,16 +23,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PERSON_OBJECT_SENSES = {"release"}  # RETREAT modes that need a person as object
+PUBLICATION_DATE = "(publication date)"  # TimeRef.text when no expression dates the event
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"}
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """An event before ids and crosswalks: kept mutable-free, built once per trigger."""
-
-    trigger: Trigger
-    sentence: Sentence
-    event: Event
 
 
 def code_article(
@@ -121,7 +111,7 @@ def _build(
     actor = roles.actor_for(_actor_token(tok, head), m, allow_descriptive=False)
     if actor is None and tok.dep_ == "acl":  # "the group released a video threatening ..."
         actor = roles.actor_for(roles.subject_token(roles.clause_head(tok.head)), m, allow_descriptive=False)
-    obj = roles.object_token(tok) if tok.pos_ == "VERB" else _noun_object(tok)
+    obj = roles.object_token(tok)
     place_object = obj is not None and roles.is_place_object(obj, m)
     recipient = None
     if obj is not None and not (place_object and sense.type == "COERCE") and not roles.is_place_name(obj, m):
@@ -184,15 +174,6 @@ def _actor_token(tok, head):  # type: ignore[no-untyped-def]
     return roles.subject_token(head)
 
 
-def _noun_object(tok):  # type: ignore[no-untyped-def]
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "targeting", "at"):
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    return None
-
-
 def _needs_enemy(kind: str, mode: str | None, actor_type: str) -> bool:
     return (kind == "ASSAULT" or (kind == "COERCE" and mode == "seize")) and actor_type in roles.FIGHTING_TYPES
 
@@ -240,11 +221,11 @@ def _date(tok, head, span: Span, article: Article, m: Mentions, previous: Event 
         return _day_value(min(times, key=lambda t: abs(t.start - tok.idx))), True
     if status.is_generic(span.text):
         return None, False
-    if previous is not None and previous.date is not None and previous.date.text and span.start_char - previous.evidence.end < 400:
+    if previous is not None and previous.date is not None and previous.date.text not in ("", PUBLICATION_DATE) and span.start_char - previous.evidence.end < 400:
         return previous.date, False
     if article.published is not None:
         day = article.published
-        return TimeRef(text="", value=day.isoformat(), precision="day", earliest=day, latest=day), False
+        return TimeRef(text=PUBLICATION_DATE, value=day.isoformat(), precision="day", earliest=day, latest=day), False
     return None, False
 
 
@@ -314,4 +295,4 @@ def _fill(keep: Event, other: Event) -> Event:
     )
 
 
-__all__ = ["code_article", "code_sentence", "collapse", "dt"]
+__all__ = ["code_article", "code_sentence", "collapse"]

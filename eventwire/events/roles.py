@@ -105,17 +105,19 @@ def subject_token(verb: Token) -> Token | None:
     return None
 
 
+NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
 def object_token(trigger: Token) -> Token | None:
-    """Recipient token: passive subject, direct object, or the object of on/against/of/at."""
-    for c in trigger.children:
-        if c.dep_ == "nsubjpass":
-            return c
-    for c in trigger.children:
-        if c.dep_ == "dobj":
-            return c
+    """Recipient token: passive subject, direct object, or the object of on/against/of/at
+    (never a date or a number: "exploded on Tuesday")."""
+    for dep in ("nsubjpass", "dobj"):
+        for c in trigger.children:
+            if c.dep_ == dep and c.ent_type_ not in NOT_PARTICIPANTS:
+                return c
     for c in trigger.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "at", "upon", "targeting"):
-            objs = [g for g in c.children if g.dep_ == "pobj"]
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTICIPANTS]
             if objs:
                 return objs[0]
     return None

@@ -259,7 +259,7 @@ def _is_actor_use(text: str, sp: _Span, gaz: Gazetteer) -> bool:
         return True
     if re.match(r"-(?:led|backed|allied|funded|brokered|based|made)\b", text[sp.end:sp.end + 10]):
         return True
-    if SPEECH_AFTER.match(text[sp.end:sp.end + 40]):
+    if SPEECH_AFTER.match(text[sp.end:sp.end + 40]) and not LOCATIVE_BEFORE.search(text[max(0, sp.start - 20):sp.start]):
         return any(c.feature == "PPLC" for c in gaz.lookup(sp.text)[:3])
     return False
 

@@ -1,0 +1,66 @@
+from pathlib import Path
+
+import pytest
+
+from eventwire.mentions.actors import ActorDictionary, find_actors
+from eventwire.records import Mention
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def names(text: str, actors: ActorDictionary, **kw: object) -> list[tuple[str, str]]:
+    return [(a.text, a.name) for a in find_actors(text, [], actors, **kw)]
+
+
+def test_aliases_resolve_to_one_canonical_actor(actors: ActorDictionary) -> None:
+    found = names("Isis and Daesh fighters; the al-Hayat Media Centre said.", actors)
+    assert ("Isis", "Islamic State") in found
+    assert ("Daesh", "Islamic State") in found
+    assert ("al-Hayat Media Centre", "Islamic State") in found
+
+
+def test_kremlin_is_the_russian_government(actors: ActorDictionary) -> None:
+    (actor,) = find_actors("The Kremlin will be ours, it said.", [], actors)
+    assert actor.name == "Government of Russia" and actor.type == "government" and actor.country == "RUS"
+
+
+def test_state_actors_are_generated_from_demonyms_and_countries(actors: ActorDictionary) -> None:
+    found = {a.text: a for a in find_actors("Russian officials said Iraqi troops and Syria's army moved.", [], actors)}
+    assert found["Russian officials"].name == "Government of Russia"
+    assert found["Iraqi troops"].name == "Military Forces of Iraq"
+    assert found["Iraqi troops"].type == "state forces"
+    assert found["Syria's army"].country == "SYR"
+
+
+def test_acronyms_match_only_as_written(actors: ActorDictionary) -> None:
+    assert names("this is what it is", actors) == []
+    assert ("IS", "Islamic State") not in names("IS IT TRUE", actors, all_caps=True)
+    assert ("ELN", "National Liberation Army (Colombia)") in names("the ELN attacked", actors)
+
+
+def test_coordinated_modifiers_share_the_head_noun(actors: ActorDictionary) -> None:
+    found = names("around 7,500 Kurdish and Yazidi fighters", actors)
+    assert ("Kurdish", "Kurdish Peshmerga") in found
+    assert ("Yazidi fighters", "Yazidi fighters") in found
+
+
+def test_longest_match_wins(actors: ActorDictionary) -> None:
+    assert names("Kurdish military officials said", actors) == [("Kurdish military officials", "Kurdish Peshmerga")]
+
+
+def test_ner_fallback_for_unknown_organisations(actors: ActorDictionary) -> None:
+    text = "The Blue Lotus Brigade claimed it."
+    ent = Mention("actor", "The Blue Lotus Brigade", 0, 22, 0, "ORG")
+    (actor,) = find_actors(text, [ent], actors)
+    assert actor.name == "The Blue Lotus Brigade" and actor.actor_id is None
+
+
+def test_user_dictionary_extends_the_bundled_one(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("BLB\tBlue Lotus Brigade\trebel group\tMMR\tBlue Lotus|BLB fighters\n", encoding="utf-8")
+    actors = ActorDictionary.load([extra])
+    (actor,) = find_actors("Blue Lotus fighters attacked.", [], actors)
+    assert (actor.name, actor.type, actor.country) == ("Blue Lotus Brigade", "rebel group", "MMR")

@@ -1,0 +1,330 @@
+"""MUC-3/4 reader, template mapping and scorer; the real corpus and the pipeline only when present."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.errors import ConfigError
+from eventwire.evaluate import muc4
+from eventwire.evaluate.muc4_reader import (
+    dateline_date, message_dates, mixed_case_variant, parse_date_range, parse_filler, parse_keys,
+    parse_location, read_keys, read_messages,
+)
+from eventwire.evaluate.muc4_score import (
+    DocCase, Entity, MucTemplate, PlaceGuess, align, gold_template, mentions_match, score,
+)
+from eventwire.records import Actor, Article, ArticleResult, Event, Evidence, Place, TimeRef
+
+DATA = Path(__file__).parent / "data" / "muc4"
+SHARED = Path(os.environ.get("EVENTWIRE_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+CORPORA = SHARED / "datasets" / "muc4" / "CORPORA"
+
+
+def keys_by_doc() -> dict[str, list]:
+    out: dict[str, list] = {}
+    for key in read_keys([DATA / "key-mini.muc4"]):
+        out.setdefault(key.doc_id, []).append(key)
+    return out
+
+
+# --- reader ----------------------------------------------------------------------------------
+
+
+def test_messages_split_at_id_lines_and_mixed_case_reads_alike() -> None:
+    upper = read_messages([DATA / "msgs-mini"])
+    mixed = read_messages([mixed_case_variant(DATA / "msgs-mini")])
+    assert [m.doc_id for m in upper] == ["TST9-MUC4-0001", "TST9-MUC4-0002", "TST9-MUC4-0003"]
+    assert [m.doc_id for m in mixed] == [m.doc_id for m in upper]
+    assert mixed_case_variant(DATA / "msgs-mini").name == "msgs-mini.mixed-case"
+    assert "Urban guerrillas" in mixed[0].text and "CAR BOMB" in upper[0].text
+    assert "TST9-MUC4-0002" not in upper[0].text
+
+
+def test_dateline_dates_carry_the_year_to_yearless_datelines() -> None:
+    messages = read_messages([DATA / "msgs-mini"])
+    assert message_dates(messages) == (dt.date(1990, 3, 14), dt.date(1990, 4, 2), dt.date(1990, 1, 5))
+    assert dateline_date("SANTA ROSA, 5 JAN (WIRE) -- [TEXT] X") is None
+    assert dateline_date("PERTH (AUSTRALIA), JUNE 11 89 (AFP) -- X") == dt.date(1989, 6, 11)
+
+
+def test_keys_templates_star_optional_alternatives_and_multiline() -> None:
+    keys = keys_by_doc()
+    assert sorted(keys) == ["TST9-MUC4-0001", "TST9-MUC4-0002", "TST9-MUC4-0003"]
+    bomb, kidnap = keys["TST9-MUC4-0001"]
+    assert (bomb.number, bomb.optional, kidnap.number, kidnap.optional) == ("1", False, "2", True)
+    assert not keys["TST9-MUC4-0002"][0].relevant
+    assert keys["TST9-MUC4-0002"][0].slot("perp_org") == ()
+    town_hall, market = bomb.slot("phys_id")  # a continuation line is a second filler
+    assert town_hall.values == ("TOWN HALL",) and not town_hall.optional
+    assert market.values == ('"OLD" MARKET',) and market.optional
+    assert bomb.slot("perp_org")[0].values == ("PEOPLE'S LIBERATION COMMAND", "PLC")
+    conf = bomb.slot("perp_conf")[0]
+    assert conf.values == ("REPORTED AS FACT", "CLAIMED OR ADMITTED") and conf.xref[-1] == "PLC"
+    assert kidnap.slot("hum_desc")[0].xref == ("ANA ROJAS",)
+    assert kidnap.slot("instrument_id") == () and kidnap.slot("perp_org") == ()
+    assert keys["TST9-MUC4-0003"][0].slot("type")[0].values == ("ARSON", "ATTACK")
+
+
+def test_muc3_keys_read_into_the_same_slots() -> None:
+    (key,) = read_keys([DATA / "key-mini.muc3"])
+    assert key.doc_id == "TST9-MUC3-0001"
+    assert key.slot("type")[0].values == ("BOMBING",) and key.slot("stage")[0].values == ("ATTEMPTED",)
+    assert key.slot("location")[0].values == ("REPUBLICA: VILLA NUEVA (TOWN)",)
+    assert key.slot("perp_org")[0].values == ("PLC",) and key.slot("phys_id")[0].values == ("TOWN HALL",)
+
+
+def test_date_location_and_filler_forms() -> None:
+    assert parse_date_range("13 MAR 90") == (dt.date(1990, 3, 13),) * 2
+    assert parse_date_range("13 MAR 90 - 14 MAR 90") == (dt.date(1990, 3, 13), dt.date(1990, 3, 14))
+    assert parse_date_range("OCT 18", default_year=1989) == (dt.date(1989, 10, 18),) * 2
+    assert parse_date_range("31 NOV 89") == (dt.date(1989, 11, 30),) * 2
+    assert parse_date_range("11 NOV") is None
+    before = parse_date_range("- 14 MAR 90")
+    assert before is not None and before[1] == dt.date(1990, 3, 14) and before[0] < dt.date(1990, 2, 1)
+    place = parse_location("PERU: LIMA (CITY): MIRAFLORES (NEIGHBORHOOD)")
+    assert place is not None and (place.country, place.specific) == ("PERU", ("MIRAFLORES",))
+    between = parse_location("COLOMBIA: CUCUTA (CITY) - CAMPANARIO (REGION)")
+    assert between is not None and between.specific == ("CUCUTA", "CAMPANARIO")
+    assert parse_filler("-") is None and parse_filler("*") is None
+    opt = parse_filler('? "TERRORIST"')
+    assert opt is not None and opt.optional and opt.values == ("TERRORIST",)
+
+
+# --- scorer ----------------------------------------------------------------------------------
+
+
+def as_prediction(gold: MucTemplate, place: PlaceGuess) -> MucTemplate:
+    """A prediction that fills every slot the way the key does (first alternative of each)."""
+    roles = tuple(
+        (role, tuple(Entity((e.mentions[0],)) for e in ents if not e.optional)) for role, ents in gold.roles
+    )
+    day = gold.dates[0][1]
+    return MucTemplate(
+        types=gold.types[:1], stages=gold.stages[:1], dates=((day, day),), place=place,
+        confidences=gold.confidences[:1], effects_required=gold.effects_required, roles=roles,
+    )
+
+
+def mini_cases(drop_third: bool = False, spurious: bool = False) -> list[DocCase]:
+    keys = keys_by_doc()
+    g1 = tuple(gold_template(k) for k in keys["TST9-MUC4-0001"])
+    g3 = tuple(gold_template(k) for k in keys["TST9-MUC4-0003"])
+    p1 = as_prediction(g1[0], PlaceGuess(("Republica",), ("Villa Nueva",)))
+    p3 = as_prediction(g3[0], PlaceGuess(("REPUBLICA",), ("Santa Rosa",)))
+    extra = MucTemplate(types=("ATTACK",), roles=(("PerpOrg", (Entity(("FMLN",)),)),))
+    return [
+        DocCase("TST9-MUC4-0001", g1, (p1,)),
+        DocCase("TST9-MUC4-0002", (), (extra,) if spurious else ()),
+        DocCase("TST9-MUC4-0003", g3, () if drop_third else (p3,)),
+    ]
+
+
+def test_perfect_prediction_scores_one_everywhere() -> None:
+    metrics = score(mini_cases())
+    for name in ("detection_f1", "template_p", "template_r", "type_acc", "stage_acc", "date_acc",
+                 "country_acc", "location_acc", "effect_acc", "ree_p", "ree_r", "ree_f1"):
+        assert metrics[name] == 1.0, name
+    assert metrics["confidence_acc"] == 1.0  # only the bombing names an organisation
+
+
+def test_missing_template_lowers_recall_as_counted_by_hand() -> None:
+    metrics = score(mini_cases(drop_third=True))
+    assert metrics["detection_p"] == 1.0 and metrics["detection_r"] == 0.5
+    assert metrics["template_p"] == 1.0 and metrics["template_r"] == 0.5
+    assert metrics["template_f1"] == pytest.approx(2 / 3)
+    # required gold entities: 5 in message 1 (optional market, optional kidnap template left out) + 2
+    assert metrics["ree_r"] == pytest.approx(5 / 7) and metrics["ree_p"] == 1.0
+    assert metrics["ree_f1_Target"] == pytest.approx(2 * 0.5 / 1.5)
+
+
+def test_spurious_template_lowers_precision_only() -> None:
+    metrics = score(mini_cases(spurious=True))
+    assert metrics["detection_p"] == pytest.approx(2 / 3) and metrics["detection_r"] == 1.0
+    assert metrics["template_p"] == pytest.approx(2 / 3) and metrics["template_r"] == 1.0
+    assert metrics["ree_p"] == pytest.approx(7 / 8) and metrics["ree_r"] == 1.0
+
+
+def test_optional_template_counts_only_when_predicted() -> None:
+    cases = mini_cases()
+    kidnap_gold = cases[0].gold[1]
+    kidnap = as_prediction(kidnap_gold, PlaceGuess(("REPUBLICA",), ("Los Pinos",)))
+    kidnap = replace(kidnap, roles=kidnap_gold.roles)  # also names the (optional) victim
+    cases[0] = replace(cases[0], predicted=cases[0].predicted + (kidnap,))
+    metrics = score(cases)
+    assert metrics["template_p"] == 1.0 and metrics["template_r"] == 1.0
+    assert metrics["ree_r"] == 1.0  # the two optional kidnap entities found count as gold (9/9)
+
+
+def test_wrong_slots_lower_accuracies_over_aligned_pairs() -> None:
+    cases = mini_cases()
+    p3 = cases[2].predicted[0]
+    wrong = replace(p3, stages=("ACCOMPLISHED",), dates=((dt.date(1990, 1, 20),) * 2,),
+                    place=PlaceGuess(("PERU",), ("Lima",)))
+    cases[2] = replace(cases[2], predicted=(wrong,))
+    metrics = score(cases)
+    assert metrics["template_r"] == 1.0
+    assert metrics["stage_acc"] == 0.5 and metrics["date_acc"] == 0.5
+    assert metrics["country_acc"] == 0.5 and metrics["location_acc"] == 0.5
+
+
+def test_head_noun_and_normalised_matching() -> None:
+    assert mentions_match("the town hall", "TOWN HALL")
+    assert mentions_match("offices of the electoral court", "OFFICES")
+    assert mentions_match("Medellín cartel", "MEDELLIN CARTEL")
+    assert not mentions_match("army units", "NATIONAL GUARD UNITS")
+    assert not mentions_match("Farabundo Marti National Liberation Front", "MANUEL RODRIGUEZ PATRIOTIC FRONT")
+
+
+def test_alignment_is_one_to_one() -> None:
+    gold = tuple(gold_template(k) for k in keys_by_doc()["TST9-MUC4-0001"])
+    bombing = as_prediction(gold[0], PlaceGuess())
+    assert align([bombing, bombing], gold) == ((0, 0),)
+
+
+# --- events -> templates ---------------------------------------------------------------------
+
+
+def event(kind: str, mode: str | None, sentence: str, *, actor: Actor | None = None,
+          recipient: Actor | None = None, status: str = "occurred", trigger: str = "",
+          fatalities: int | None = None, location: Place | None = None,
+          date: TimeRef | None = None) -> Event:
+    ev = Evidence("a1", 0, 0, len(sentence), sentence, trigger=trigger)
+    return Event(id=sentence[:8] + kind, article_id="a1", type=kind, mode=mode, actor=actor,
+                 recipient=recipient, location=location, date=date, status=status, evidence=ev,
+                 fatalities=fatalities)
+
+
+GUERRILLAS = Actor(name="People's Liberation Command", text="URBAN GUERRILLAS", type="rebel group",
+                   actor_id="plc")
+VILLA = Place(text="VILLA NUEVA", name="Villa Nueva", country="SV")
+DAY = TimeRef(text="YESTERDAY", value="1990-03-13", precision="day",
+              earliest=dt.date(1990, 3, 13), latest=dt.date(1990, 3, 13))
+
+
+def test_events_map_to_one_bombing_template_with_fillers() -> None:
+    sent = "URBAN GUERRILLAS SET OFF A CAR BOMB YESTERDAY OUTSIDE THE TOWN HALL OF VILLA NUEVA."
+    bomb = event("ASSAULT", "explosives", sent, actor=GUERRILLAS, trigger="SET OFF",
+                 recipient=Actor(name="town hall", text="THE TOWN HALL"), location=VILLA, date=DAY)
+    killed = event("ASSAULT", None, "TWO PASSERSBY WERE KILLED.", trigger="BOMB", fatalities=2,
+                   recipient=Actor(name="passersby", text="TWO PASSERSBY", type="civilians"))
+    (tpl,) = muc4.predicted_templates([bomb, killed], dt.date(1990, 3, 14))
+    assert tpl.types == ("BOMBING",) and tpl.stages == ("ACCOMPLISHED",)
+    assert tpl.effects_required == frozenset({"DEATH"})
+    assert tpl.confidences == ("REPORTED AS FACT",)
+    assert [e.mentions for e in tpl.role("PerpInd")] == [("URBAN GUERRILLAS",)]
+    assert [e.mentions for e in tpl.role("PerpOrg")] == [("People's Liberation Command",)]
+    assert [e.mentions[0] for e in tpl.role("Target")] == ["THE TOWN HALL"]
+    assert [e.mentions[0] for e in tpl.role("Victim")] == ["TWO PASSERSBY"]
+    assert [e.mentions for e in tpl.role("Weapon")] == [("CAR BOMB",)]
+    gold = gold_template(keys_by_doc()["TST9-MUC4-0001"][0])
+    metrics = score([DocCase("d", (gold,), (tpl,))])
+    assert metrics["type_acc"] == 1.0 and metrics["date_acc"] == 1.0 and metrics["ree_p"] == 1.0
+
+
+def test_mapping_stages_clashes_and_unmapped_types() -> None:
+    threat = event("THREATEN", "violence", "INDIVIDUALS THREATENED TO BURN THE OFFICES.",
+                   trigger="THREATENED", recipient=Actor(name="offices", text="THE OFFICES"))
+    (tpl,) = muc4.predicted_templates([threat], dt.date(1990, 1, 5))
+    assert tpl.stages == ("THREATENED",) and tpl.dates == ((dt.date(1990, 1, 5),) * 2,)
+    assert [e.mentions[0] for e in tpl.role("Target")] == ["THE OFFICES"]
+    clash = event("ASSAULT", "firearms", "REBELS AMBUSHED AN ARMY PATROL.", actor=GUERRILLAS,
+                  recipient=Actor(name="army", text="AN ARMY PATROL", type="state forces"))
+    talks = event("CONSULT", None, "THE MINISTERS MET.")
+    denied = event("ASSAULT", "abduct", "NOBODY WAS KIDNAPPED.", status="negated")
+    assert muc4.predicted_templates([clash, talks, denied], None) == ()
+    kidnap = event("ASSAULT", "abduct", "ARMED MEN KIDNAPPED MAYOR ANA ROJAS.", status="attempted",
+                   actor=Actor(name="armed men", text="ARMED MEN"),
+                   recipient=Actor(name="Ana Rojas", text="ANA ROJAS", type="government"))
+    (tpl,) = muc4.predicted_templates([kidnap], None)
+    assert (tpl.types, tpl.stages) == (("KIDNAPPING",), ("ATTEMPTED",))
+    assert tpl.role("Weapon") == () and tpl.role("PerpOrg") == ()
+
+
+def test_old_events_are_not_recent_and_different_places_stay_apart() -> None:
+    old = replace(DAY, earliest=dt.date(1989, 1, 1), latest=dt.date(1989, 1, 1))
+    past = event("ASSAULT", "explosives", "A BOMB EXPLODED IN 1989.", date=old)
+    assert muc4.predicted_templates([past], dt.date(1990, 3, 14)) == ()
+    lima = Place(text="LIMA", name="Lima", country="PE")
+    a = event("ASSAULT", "explosives", "A BOMB EXPLODED IN VILLA NUEVA.", location=VILLA)
+    b = event("ASSAULT", "explosives", "A BOMB EXPLODED IN LIMA.", location=lima)
+    assert len(muc4.predicted_templates([a, b], None)) == 2
+
+
+# --- command ---------------------------------------------------------------------------------
+
+
+class FakePipeline:
+    """Returns one bombing event for messages that mention a car bomb."""
+
+    def pipe(self, articles):  # type: ignore[no-untyped-def]
+        for art in articles:
+            found = "CAR BOMB" in art.text.upper()
+            events = (event("ASSAULT", "explosives", "THEY SET OFF A CAR BOMB.", location=VILLA,
+                            actor=GUERRILLAS),) if found else ()
+            yield ArticleResult(article=art, events=events)
+
+
+def test_command_json_with_a_stand_in_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(muc4, "load_pipeline", lambda: FakePipeline())
+    args = ["--texts", str(DATA / "msgs-mini"), "--keys", str(DATA / "key-mini.muc4"), "--format", "json"]
+    result = CliRunner().invoke(muc4.command, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["task"] == "muc4" and report["n_docs"] == 3
+    assert report["metrics"]["detection_p"] == 1.0 and report["metrics"]["detection_r"] == 0.5
+    assert report["metrics"]["ree_f1_Weapon"] == 1.0
+    assert {"ree_f1_PerpInd", "docs_per_s", "template_f1"} <= set(report["metrics"])
+
+
+def test_command_without_pipeline_fails_cleanly(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> None:
+        raise ConfigError("the event pipeline cannot be imported", code="E_PIPELINE")
+
+    monkeypatch.setattr(muc4, "load_pipeline", missing)
+    args = ["--texts", str(DATA / "msgs-mini"), "--keys", str(DATA / "key-mini.muc4"), "--limit", "1"]
+    result = CliRunner().invoke(muc4.command, args)
+    assert result.exit_code == 1 and "E_PIPELINE" in result.output
+
+
+# --- real corpus -----------------------------------------------------------------------------
+
+
+def need_corpus() -> None:
+    if not (CORPORA / "dev").is_dir():
+        pytest.skip(f"MUC-4 corpus not found under {CORPORA} (set EVENTWIRE_SHARED)")
+
+
+def test_dev_keys_and_messages_agree() -> None:
+    need_corpus()
+    keys = read_keys(sorted((CORPORA / "dev").glob("key-dev-*")))
+    messages = read_messages(sorted((CORPORA / "dev").glob("dev-muc3-*")))
+    assert len(messages) == 1300
+    assert {k.doc_id for k in keys} == {m.doc_id for m in messages}
+    relevant = [k for k in keys if k.relevant]
+    assert len(relevant) > 1000 and all(k.slot("type") for k in relevant)
+    assert sum(bool(gold_template(k).gold_places) for k in relevant) >= len(relevant) - 2
+    dated = [k for k in relevant if k.slot("date")]
+    assert sum(bool(gold_template(k, 1989).dates) for k in dated) >= len(dated) - 2
+    types = {v for k in relevant for f in k.slot("type") for v in f.values}
+    assert types <= {"ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "ROBBERY", "FORCED WORK STOPPAGE"}
+    assert sum(d is not None for d in message_dates(messages)) > 1200
+
+
+@pytest.mark.slow
+def test_pipeline_floor_on_tst1_subset() -> None:
+    need_corpus()
+    pytest.importorskip("eventwire.pipeline")
+    messages = read_messages([CORPORA / "tst1" / "tst1-muc3"])[:40]
+    keys = read_keys([CORPORA / "tst1" / "key-tst1.v7"])
+    report = muc4.evaluate(messages, keys, muc4.load_pipeline())
+    assert report.n_docs == 40
+    floors = {"detection_f1": 0.0, "template_f1": 0.0, "ree_f1": 0.0}
+    for name, floor in floors.items():
+        assert report.metrics[name] >= floor, (name, report.metrics[name])
