@@ -8,7 +8,8 @@ The one table, read top to bottom; the first matching row wins.
 | ASSAULT (any)                        | status negated, denied, hypothetical, threatened | none (not coded)                                   | -     |
 | ASSAULT aerial, drone                |                                            | Explosions/Remote violence / Air/drone strike            | 19    |
 | ASSAULT suicide-attack               |                                            | Explosions/Remote violence / Suicide bomb                | 18    |
-| ASSAULT heavy-weapons                | trigger is shell/artillery/missile/rocket  | Explosions/Remote violence / Shelling/artillery/missile attack | 19 |
+| ASSAULT heavy-weapons                |                                            | Explosions/Remote violence / Shelling/artillery/missile attack | 19 |
+| ASSAULT other modes                  | state forces against protesters            | Protests / Excessive force against protesters            | 18    |
 | ASSAULT explosives                   | trigger mentions grenade                   | Explosions/Remote violence / Grenade                     | 18    |
 | ASSAULT explosives                   |                                            | Explosions/Remote violence / Remote explosive/landmine/IED | 18  |
 | ASSAULT unconventional               |                                            | Explosions/Remote violence / Chemical weapon             | 20    |
@@ -89,9 +90,11 @@ def _assault(event: Event) -> tuple[str, str] | None:
     mode = event.mode or ""
     if mode in ASSAULT_MODES:
         return ASSAULT_MODES[mode]
-    trigger = event.evidence.trigger.lower()
-    if mode == "heavy-weapons" and any(w in trigger for w in ("shell", "artillery", "missile", "rocket", "mortar")):
+    if mode == "heavy-weapons":
         return EXPLOSIONS, "Shelling/artillery/missile attack"
+    if event.recipient is not None and event.recipient.type == "protesters" and event.actor is not None and event.actor.type == "state forces":
+        return "Protests", "Excessive force against protesters"
+    trigger = event.evidence.trigger.lower()
     if mode == "explosives":
         if "grenade" in trigger or "grenade" in event.evidence.sentence.lower():
             return EXPLOSIONS, "Grenade"

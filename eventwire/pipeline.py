@@ -22,7 +22,7 @@ from .errors import EventwireError
 from .events.coder import code_article
 from .events.lexicon import Lexicon
 from .events.roles import Mentions
-from .mentions.actors import ActorDictionary, find_actors
+from .mentions.actors import ActorDictionary, find_actors, resolve_generic
 from .nlp import entity_mentions, load_nlp, sentences
 from .records import Actor, Article, ArticleResult, Place, Rejected
 
@@ -102,16 +102,20 @@ class Pipeline:
                 yield Rejected(article.origin or article.id, "events", "E_INTERNAL", f"{type(e).__name__}: {e}")
 
     def _after_nlp(self, article: Article, doc) -> ArticleResult:  # type: ignore[no-untyped-def]
-        from .mentions.dates import find_times
+        from .mentions.dates import find_dateline, find_times
         from .mentions.places import find_places
 
+        if article.published is None:  # "KABUL, 12 March 2024 -" dates the story
+            article = article.replace(published=find_dateline(article.text))
         t = time.perf_counter()
         sents = sentences(doc)
         ents = entity_mentions(doc, sents)
         actors = find_actors(doc.text, ents, self.actors, all_caps=_all_caps(doc.text))
         t = self.timer.add("actors", t)
         places = _not_actors(find_places(doc.text, ents, self.gazetteer, sentences=sents), actors)
-        actors = _not_places(actors, places)
+        actors = resolve_generic(
+            _not_places(actors, places), doc.text, self.actors.country_names, focus=_focus_country(places),
+        )
         t = self.timer.add("places", t)
         times = find_times(doc.text, article.published, sentences=sents)
         t = self.timer.add("times", t)
@@ -124,11 +128,38 @@ class Pipeline:
         )
 
 
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,40})?,\s*"
+    r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{2,4})?|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)"
+    r"\s*(?:\([^)\n]{0,60}\))?\s*(?:—|--|–|-)\s*"
+)
+
+
 def _parse_text(text: str) -> str:
+    """What spaCy parses: the dateline ("KABUL, 12 March 2024 —") blanked out, because it
+    wrecks the parse of the first sentence; same length, so offsets still index the article."""
+    m = DATELINE.match(text)
+    if m:
+        text = " " * m.end() + text[m.end():]
     if len(text) <= MAX_CHARS:
         return text
     cut = text.rfind("\n", 0, MAX_CHARS)
     return text[: cut if cut > 0 else MAX_CHARS]
+
+
+def _focus_country(places: Sequence[Place]) -> str | None:
+    """ISO3 of the country most places of the article are in (ties: the first mentioned)."""
+    import pycountry
+
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return None
+    iso2 = max(counts, key=lambda c: counts[c])
+    country = pycountry.countries.get(alpha_2=iso2)
+    return country.alpha_3 if country else None
 
 
 def _all_caps(text: str) -> bool:

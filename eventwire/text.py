@@ -221,18 +221,20 @@ _FURNITURE = re.compile(
     r"share(?: this)?(?: article| story| page)?|tweet|print|email|e-mail|close|menu|"
     r"skip to (?:main )?content|top stories|trending|watch|listen|show comments|view comments|"
     r"load comments|leave a (?:comment|reply)|post a comment|most (?:read|popular|viewed)|"
-    r"(?:follow|find) us on .*|(?:image|photo|picture)(?: copyright| credit)?: .*|"
-    r"(?:image|photo) (?:copyright|credit) .*|"
+    r"(?:follow|find) us on .*|(?:image|photo|photograph|picture)(?: copyright| credit)?: .*|"
+    r"(?:image|photo) (?:copyright|credit) .*|this article is more than .* old|"
     r"(?-i:By [A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|de|van|al-\w+)){1,4}"
     r"(?:,? (?:[A-Z][\w&.'’-]*\s?)+)?)|"
-    r"(?:published|updated|posted|last (?:updated|modified))(?: on| at)?:?\s+(?:[a-z]+,?\s+)?"
+    r"(?:published|updated|posted|first published|last (?:updated|modified))(?: on| at)?:?\s+"
+    r"(?:[a-z]+,?\s+)?"
     rf"(?:\d{{1,4}}|{_MONTHS})[\w\s,:./-]*|"
     r"this (?:story|article) (?:is from|was (?:first |originally )?published|appeared) .*)$",
     _I,
 )
 _LEGAL = re.compile(  # legal small print: boilerplate in any sentence of up to 40 words
     r"all rights reserved|©|\bcopyright (?:©\s*)?\d{4}|\bmay not be (?:published|broadcast|"
-    r"rewritten|redistributed|reproduced)|\(getty images\)|\bimage copyright\b",
+    r"rewritten|redistributed|reproduced)|\(getty images\)|\bimage copyright\b|"
+    r"^\(?(?:additional )?(?:reporting|writing|editing)(?: and \w+)? by\b",
     _I,
 )
 _COMMENT_HEADER = re.compile(

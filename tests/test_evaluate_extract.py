@@ -16,9 +16,9 @@ SHARED = Path(os.environ.get("EVENTWIRE_SHARED") or Path(__file__).resolve().par
 REAL = SHARED / "datasets" / "article-extraction"
 KEYS = {"p", "r", "f1", "trafilatura_p", "trafilatura_r", "trafilatura_f1"}
 
-# Measured with this code on the development set (88 pages): eventwire f1 0.9708,
+# Measured with this code on the development set (88 pages): eventwire f1 0.9711,
 # plain trafilatura 0.9545. A change that lowers the floor must say so.
-MEASURED_F1 = 0.9708
+MEASURED_F1 = 0.9711
 
 BODY_1 = [
     "A ceasefire between government troops and the Northern Front held for a third day on "

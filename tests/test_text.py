@@ -177,6 +177,8 @@ def test_split_sentences_respects_abbreviations() -> None:
     "Share prices fell 3% after the attack.",
     "By Monday, the death toll had risen to 40.",
     "Facebook changed its privacy policy after the ruling, regulators said.",
+    "Local reporting by the station's journalists exposed the abuse in 2019.",
+    "Photographs of the blast were shared online within minutes.",
 ])
 def test_news_sentences_are_not_boilerplate(sentence: str) -> None:
     assert not signals(sentence).boilerplate
@@ -195,6 +197,10 @@ def test_news_sentences_are_not_boilerplate(sentence: str) -> None:
     "Follow us on Twitter",
     "Copyright 2024 Example News. All rights reserved.",
     "We use cookies to improve your experience.",
+    "Reporting by Jane Doe in Kabul; Editing by John Smith",
+    "Photograph: Ahmed Saad/Reuters",
+    "This article is more than 5 years old",
+    "First published on Thu 12 Nov 2015 10.00 GMT",
 ])
 def test_boilerplate_sentences_are_recognised(sentence: str) -> None:
     assert signals(sentence).boilerplate

@@ -63,7 +63,7 @@ from .muc4_reader import KeyTemplate, Message, mixed_case_variant, read_keys, re
 from .muc4_reader import message_dates
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import score
-from .runner import events_of, load_pipeline, make_article, optional_import, run_articles
+from .runner import events_of, load_pipeline, make_article, optional_import, places_of, run_articles
 
 RECENT_DAYS = 61
 ARMED = frozenset({"state forces", "rebel group", "political militia", "identity militia", "terrorist group"})
@@ -91,6 +91,12 @@ road highway dam substation antenna transmitter power network bakery pharmacy co
 hall halls ministry university museum club cinema theater stadium airport terminal port garage
 refinery tanker ship boat exchange booth branches agency agencies depot camp radio newspaper
 """.split())
+ARMED_HEADS = frozenset("""
+subversive subversives extremist extremists guerrilla guerrillas terrorist terrorists rebel rebels
+insurgent insurgents militant militants soldier soldiers troops guardsman guardsmen policeman
+policemen patrol patrols battalion brigade army
+""".split())
+CLASH = re.compile(r"\b(clash\w*|fighting|combat\w*|skirmish\w*|battle\w*)\b", re.I)
 AUTHORITY_WORDS = ("police", "army", "armed forces", "military", "government", "minister",
                    "president", "authorit", "official", "judge", "court", "brigade", "battalion",
                    "coprefa", "prosecutor", "spokesman for the")
@@ -186,6 +192,13 @@ def _is_generic(actor: Actor) -> bool:
     return bool(words) and words[-1] in GENERIC_HEADS
 
 
+def _armed(actor: Actor | None) -> bool:
+    if actor is None:
+        return False
+    words = _words(actor.text)
+    return actor.type in ARMED or (bool(words) and words[-1] in ARMED_HEADS)
+
+
 def perp_fillers(actor: Actor | None) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
     """(PerpInd, PerpOrg) entities from the event's actor."""
     if actor is None or not actor.text.strip():
@@ -263,8 +276,8 @@ def to_incident(event: Event, published: dt.date | None) -> Incident | None:
     kind, stage = incident_type(event), stage_of(event)
     if kind is None or stage is None:
         return None
-    if event.type == "ASSAULT" and event.recipient is not None and event.recipient.type in ARMED:
-        return None  # clash with an armed force: not a terrorist incident
+    if event.type == "ASSAULT" and (_armed(event.recipient) or CLASH.search(event.evidence.trigger)):
+        return None  # clash with or among armed forces: not a terrorist incident
     when = event_dates(event)
     if when and published and when[1] < published - dt.timedelta(days=RECENT_DAYS):
         return None  # not recent: background
@@ -328,11 +341,18 @@ def group_incidents(incidents: Sequence[Incident]) -> tuple[Incident, ...]:
     return tuple(groups)
 
 
-def predicted_templates(events: Sequence[Event], published: dt.date | None) -> tuple[MucTemplate, ...]:
-    """The MUC templates a message's events amount to."""
+def predicted_templates(
+    events: Sequence[Event], published: dt.date | None, places: Sequence[Place] = ()
+) -> tuple[MucTemplate, ...]:
+    """The MUC templates a message's events amount to.
+
+    A template without a place takes the most frequent country of the events' places, else of all
+    the message's ``places``.
+    """
     incidents = [inc for e in events if (inc := to_incident(e, published)) is not None]
     groups = group_incidents(incidents)
     common = Counter(g.country for g in groups if g.country).most_common(1)
+    common = common or Counter(p.country for p in places if p.country).most_common(1)
     fallback = PlaceGuess(countries=country_names(common[0][0])) if common else None
     out = []
     for g in groups:
@@ -386,7 +406,7 @@ def evaluate(
     gold = gold_by_doc(keys, years)
     run = run_articles(pipeline, articles)  # type: ignore[arg-type]
     cases = tuple(
-        DocCase(msg.doc_id, gold[msg.doc_id], predicted_templates(events_of(out), art.published))
+        DocCase(msg.doc_id, gold[msg.doc_id], predicted_templates(events_of(out), art.published, places_of(out)))
         for msg, art, out in zip(messages, articles, run.outcomes, strict=True)
     )
     metrics = score(cases)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..errors import ConfigError
-from ..records import Article, ArticleResult, Event, Rejected, content_id
+from ..records import Article, ArticleResult, Event, Place, Rejected, content_id
 
 Outcome = ArticleResult | Rejected
 
@@ -78,6 +78,11 @@ def run_articles(pipeline: PipelineLike, articles: Sequence[Article]) -> RunOutp
 def events_of(outcome: Outcome) -> tuple[Event, ...]:
     """The events of one outcome; a Rejected article has none."""
     return outcome.events if isinstance(outcome, ArticleResult) else ()
+
+
+def places_of(outcome: Outcome) -> tuple[Place, ...]:
+    """The places mentioned in one outcome; a Rejected article has none."""
+    return outcome.places if isinstance(outcome, ArticleResult) else ()
 
 
 def shared_dir() -> Path:

@@ -46,12 +46,8 @@ def code_sentence(
 ) -> list[Event]:
     triggers = [t for t in lexicon.match(span) if _is_event(t, lexicon)]
     triggers = _drop_subordinate(triggers)
-    events = []
-    for trigger in triggers:
-        event = _build(trigger, span, sentence, article, m, previous)
-        if event is not None:
-            events.append(event)
-    return _absorb_generic(events)
+    built = [(t, _build(t, span, sentence, article, m, previous)) for t in triggers]
+    return _absorb_participles([(t, e) for t, e in built if e is not None])
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -66,6 +62,9 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
         return obj is not None and bool(roles.PERSON_NOUNS.search(obj.text) or obj.ent_type_ == "PERSON")
     if sense.type == "MOBILIZE" and tok.lemma_ == "deploy" and not any(c.dep_ == "dobj" for c in tok.children):
         return False
+    if sense.type == "CONSULT" and tok.pos_ == "VERB":  # "met little resistance" is not a meeting
+        obj = roles.object_token(tok) or roles.prep_object(tok, ("with",))
+        return obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.pos_ == "PROPN")
     return True
 
 
@@ -83,20 +82,23 @@ def _drop_subordinate(triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
-def _absorb_generic(events: list[Event]) -> list[Event]:
-    """"the bombing ..., killing all 224": a bare killing joins the specific attack it reports."""
-    specific = [e for e in events if e.type == "ASSAULT" and e.mode is not None]
-    if not specific:
-        return events
-    out = []
-    for e in events:
-        if e.type == "ASSAULT" and e.mode is None and e.evidence.trigger.lower().rstrip("s") in {"killing", "killed", "kill", "died", "dead"}:
-            target = specific[0]
-            idx = events.index(target)
-            events[idx] = _fill(target, e)
+def _absorb_participles(built: list[tuple[Trigger, Event]]) -> list[Event]:
+    """"A bomb exploded ..., killing nine people": the participle reports the result of the
+    attack it hangs from, so it joins that event (its recipient and toll fill the gaps)."""
+    events = {t.token.i: e for t, e in built}
+    order = [t.token.i for t, _ in built]
+    for t, e in built:
+        tok = t.token
+        participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
+        relative = tok.dep_ == "relcl" and e.mode is None  # "a bombing that killed 101 people"
+        if e.type != "ASSAULT" or not (participle or relative):
             continue
-        out.append(e)
-    return [next((x for x in events if x.id == e.id), e) for e in out]
+        host = next((h.i for h in (tok.head, tok.head.head) if h.i in events and h.i != tok.i), None)
+        if host is None or events[host].type not in ("ASSAULT", "COERCE"):
+            continue
+        events[host] = _fill(events[host], e)
+        order.remove(tok.i)
+    return [events[i] for i in order]
 
 
 # --- building ------------------------------------------------------------------------------
@@ -112,6 +114,12 @@ def _build(
     if actor is None and tok.dep_ == "acl":  # "the group released a video threatening ..."
         actor = roles.actor_for(roles.subject_token(roles.clause_head(tok.head)), m, allow_descriptive=False)
     obj = roles.object_token(tok)
+    if obj is not None and trigger.start <= obj.idx < trigger.end:  # "opened fire on the convoy"
+        obj = roles.prep_object(tok, ("on", "at", "against", "upon"))
+    mode = sense.mode
+    if obj is not None and roles.weapon_mode(obj) is not None:  # "fired missiles at a ship"
+        mode = roles.weapon_mode(obj) if sense.type == "ASSAULT" else mode
+        obj = roles.prep_object(tok, ("at", "on", "into", "toward", "towards"))
     place_object = obj is not None and roles.is_place_object(obj, m)
     recipient = None
     if obj is not None and not (place_object and sense.type == "COERCE") and not roles.is_place_name(obj, m):
@@ -125,18 +133,20 @@ def _build(
             recipient, inferred = enemy, True
     if recipient is not None and actor is not None and recipient.name == actor.name:
         recipient = None
-    if actor is None and recipient is None:
-        return None
     location = _location(tok, head, sense.type, m, previous)
+    if actor is None and recipient is None and not (sense.type == "ASSAULT" and sense.mode and location):
+        return None
     date, date_explicit = _date(tok, head, span, article, m, previous)
-    numbers = find_numbers(sentence.text, offset=sentence.start)
-    killed = _first(numbers, "killed")
-    wounded = _first(numbers, "wounded")
+    lo, hi = roles.subtree_range(roles.main_clause(head))
+    numbers = tuple(n for n in find_numbers(sentence.text, offset=sentence.start) if lo <= n.start < hi)
+    toll = sense.type == "ASSAULT"  # an arrest "in connection with a bombing that killed 101" has no toll
+    killed = _first(numbers, "killed") if toll else None
+    wounded = _first(numbers, "wounded") if toll else None
     event = Event(
         id=content_id(article.id, str(sentence.index), str(trigger.start), sense.type),
         article_id=article.id,
         type=sense.type,
-        mode=sense.mode,
+        mode=mode,
         actor=actor,
         recipient=recipient,
         location=location,
@@ -197,7 +207,7 @@ def _location(tok, head, kind: str, m: Mentions, previous: Event | None) -> Plac
                 for g in c.children if g.dep_ == "pobj"]
         candidates = [p for g in objs for p in m.places if p.start <= g.idx < p.end]
         return roles.choose_place(candidates, tok.idx)
-    root = head if head.dep_ != "ccomp" or tok.pos_ == "VERB" else head
+    root = roles.main_clause(head)
     lo, hi = roles.subtree_range(root)
     excluded = roles.excluded_ranges(root)
     actor_spans = [(a.start, a.end) for a in m.actors_in(lo, hi)]
@@ -206,7 +216,11 @@ def _location(tok, head, kind: str, m: Mentions, previous: Event | None) -> Plac
         if not any(a <= p.start < b for a, b in excluded) and not any(a <= p.start < b for a, b in actor_spans)
     ]
     best = roles.choose_place(candidates, tok.idx)
-    anaphor = previous is not None and previous.location is not None and roles.has_anaphoric_place(root)
+    if previous is None or previous.location is None:
+        return best
+    if best is None and previous.evidence.end >= root.sent.start_char - 300:
+        return previous.location  # the story goes on at the same place
+    anaphor = roles.has_anaphoric_place(root)
     if anaphor and (best is None or roles.PRECISION_RANK.get(previous.location.precision, 5) < roles.PRECISION_RANK.get(best.precision, 5) or best.geonameid is None):
         return previous.location
     return best
@@ -270,7 +284,8 @@ def _same(a: Event, b: Event) -> bool:
         return False
     if _name(a.actor) != _name(b.actor) or a.status != b.status:
         return False
-    if a.recipient and b.recipient and a.recipient.name != b.recipient.name:
+    same_sentence = a.evidence.sentence_index == b.evidence.sentence_index
+    if a.recipient and b.recipient and a.recipient.name != b.recipient.name and not same_sentence:
         return False
     da, db = (a.date.value if a.date else None), (b.date.value if b.date else None)
     if da != db:

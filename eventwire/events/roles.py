@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 NP_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "conj", "cc", "npadvmod", "case", "punct", "advmod"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-PRONOUNS = {"they", "it", "he", "she", "them", "we", "its", "their"}
+PRONOUNS = {"they", "it", "he", "she", "them", "we"}
 ARMED_TYPES = {"terrorist group", "rebel group", "political militia", "identity militia"}
 FIGHTING_TYPES = {"state forces", "international", "identity militia", "political militia", "rebel group", "government"}
 PERSON_NOUNS = re.compile(
@@ -136,14 +136,17 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
     coordinated = len(found) > 1 and any(t.dep_ == "conj" for t in tok.subtree)
     if found and (coordinated or not head_hit):
         if not (allow_descriptive and tok.pos_ == "NOUN" and not coordinated):
-            return resolve_definite(found[0], tok, m)
+            return found[0]
     elif head_hit:
-        return resolve_definite(head_hit[0], tok, m)
+        return head_hit[0]
     places = m.places_in(lo, hi)
     if places and places[0].precision == "country" and tok.pos_ == "PROPN":
         iso3 = m.dictionary.country_of(places[0].name) or m.dictionary.country_of(places[0].text)
         if iso3:
             return country_actor(iso3, places[0].text, places[0].start, places[0].end, m.dictionary)
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is not None and not allow_descriptive:  # "its aircraft" -> the owner
+        return resolve_pronoun(owner, m)
     if not allow_descriptive or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     return descriptive_actor(tok, lo, hi, m)
@@ -180,19 +183,6 @@ def resolve_pronoun(tok: Token, m: Mentions) -> Actor | None:
     return Actor(last.name, tok.text, last.type, last.country, tok.idx, tok.idx + len(tok.text), last.actor_id)
 
 
-def resolve_definite(actor: Actor, tok: Token, m: Mentions) -> Actor:
-    """"the guerrillas" after "the FMLN": a generic role resolves to the last named group."""
-    if actor.actor_id is not None or not actor.name.startswith("Unidentified"):
-        return actor
-    if not any(c.lower_ == "the" for c in tok.children):
-        return actor
-    named = [a for a in m.actors if a.end <= actor.start and a.actor_id and a.type in ARMED_TYPES]
-    if not named:
-        return actor
-    last = named[-1]
-    return Actor(last.name, actor.text, last.type, last.country, actor.start, actor.end, last.actor_id)
-
-
 def choose_place(candidates: Sequence[Place], trigger_at: int) -> Place | None:
     """Most specific resolved place; ties go to the one nearest the trigger."""
     if not candidates:
@@ -205,12 +195,54 @@ def choose_place(candidates: Sequence[Place], trigger_at: int) -> Place | None:
     return min(candidates, key=key)
 
 
+WEAPON_MODES: dict[str, str] = {
+    "missile": "heavy-weapons", "rocket": "heavy-weapons", "mortar": "heavy-weapons",
+    "shell": "heavy-weapons", "artillery": "heavy-weapons", "round": "firearms", "bullet": "firearms",
+    "shot": "firearms", "gun": "firearms", "weapon": "firearms", "gas": "crowd-control",
+    "grenade": "explosives", "bomb": "explosives", "explosive": "explosives", "drone": "drone",
+}
+
+
+def weapon_mode(tok: Token) -> str | None:
+    """"two anti-ship ballistic missiles" -> heavy-weapons; the most lethal weapon of a list wins."""
+    modes = [WEAPON_MODES.get(t.lemma_.lower()) for t in [tok, *(c for c in tok.children if c.dep_ == "conj")]]
+    modes = [m for m in modes if m]
+    for best in ("heavy-weapons", "explosives", "drone", "firearms", "crowd-control"):
+        if best in modes:
+            return best
+    return None
+
+
+def prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTICIPANTS]
+            if objs:
+                return objs[0]
+    return None
+
+
+def main_clause(head: Token) -> Token:
+    """Climb from a participle or purpose clause to the clause it belongs to (not past a
+    speech verb: "X said Y attacked" keeps Y's clause)."""
+    cur = head
+    while cur.dep_ in ("advcl", "xcomp", "acl", "conj") and cur.head.i != cur.i:
+        if cur.head.lemma_.lower() in ("say", "tell", "report", "announce", "claim"):
+            break
+        cur = cur.head
+    return cur
+
+
 def excluded_ranges(head: Token) -> list[tuple[int, int]]:
     """Parts of a clause that name places the event did not happen at: "between X and Y",
     "strongholds of X", "from X", "in response to ..."."""
     out = []
     for tok in head.subtree:
         if tok.dep_ == "prep" and tok.lower_ in ("between", "from"):
+            out.append(subtree_range(tok))
+        elif tok.dep_ == "prep" and tok.lower_ in ("to", "toward", "towards") and tok.head.pos_ != "VERB":
+            out.append(subtree_range(tok))  # "ships linked to Israel" describes the ships
+        elif tok.dep_ == "prep" and tok.lower_ in ("to", "toward", "towards") and tok.head.lemma_.lower() in ("link", "belong", "loyal", "close"):
             out.append(subtree_range(tok))
         elif tok.lemma_.lower() in ("stronghold", "capital", "response", "home", "headquarters") and tok.pos_ == "NOUN":
             out.append(subtree_range(tok))

@@ -89,7 +89,12 @@ GENERIC_ROLES: dict[str, tuple[str, str]] = {
     "security forces": ("Military Forces", "state forces"),
     "special forces": ("Military Forces", "state forces"),
     "the army": ("Military Forces", "state forces"),
+    "the coalition": ("Unidentified coalition", "international"),
+    "the group": ("Unidentified armed group", "rebel group"),
+    "the militant group": ("Unidentified armed group", "rebel group"),
+    "the armed group": ("Unidentified armed group", "rebel group"),
 }
+ANAPHORS_ONLY = {"the group", "the militant group", "the armed group", "the coalition"}  # dropped when unresolved
 
 # common names that differ from pycountry's official short names
 COUNTRY_ALIASES: dict[str, str] = {
@@ -193,6 +198,45 @@ def find_actors(
         if ent.label in ("ORG", "PERSON", "NORP") and not ent.text.isdigit():
             found.append((3, _fallback(ent, actors)))
     return _non_overlapping(found)
+
+
+def resolve_generic(
+    actors: Sequence[Actor], text: str, names: dict[str, str], *, focus: str | None = None,
+) -> tuple[Actor, ...]:
+    """Definite generic mentions take their antecedent: "the guerrillas" after "the FMLN" is
+    the FMLN, "the coalition" after "the US-led coalition" is that coalition, and "troops"
+    after "the Malian army" are Mali's (or, with no such army, the article's ``focus`` country,
+    ISO3). ``names`` maps ISO3 to country names. "the group" with no antecedent is dropped."""
+    out: list[Actor] = []
+    for actor in actors:
+        resolved = _antecedent(actor, out, text, names, focus)
+        if resolved is None and actor.text.lower() in ANAPHORS_ONLY:
+            continue
+        out.append(resolved or actor)
+    return tuple(out)
+
+
+def _antecedent(actor: Actor, before: list[Actor], text: str, names: dict[str, str], focus: str | None) -> Actor | None:
+    definite = actor.text.lower().startswith("the ") or text[max(0, actor.start - 4): actor.start].lower() == "the "
+    if actor.actor_id is None and actor.country is None and actor.name in ("Military Forces", "Police Forces"):
+        state = [a.country for a in before if a.country and a.type in ("state forces", "government")]
+        iso3 = state[-1] if state else focus
+        if iso3 is None:
+            return None
+        return actor.replace(name=f"{actor.name} of {names.get(iso3, iso3)}", country=iso3)
+    if actor.actor_id is not None or not actor.name.startswith("Unidentified") or not definite:
+        return None
+    if actor.name == "Unidentified coalition":
+        named = [a for a in before if a.actor_id and "coalition" in a.name.lower()]
+    else:
+        named = [a for a in before if a.actor_id and a.type in ARMED]
+    if not named:
+        return None
+    last = named[-1]
+    return actor.replace(name=last.name, type=last.type, country=last.country, actor_id=last.actor_id)
+
+
+ARMED = {"terrorist group", "rebel group", "political militia", "identity militia"}
 
 
 def country_actor(iso3: str, text: str, start: int, end: int, actors: ActorDictionary) -> Actor:
