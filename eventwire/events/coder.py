@@ -93,7 +93,7 @@ def _absorb_participles(built: list[tuple[Trigger, Event]]) -> list[Event]:
         relative = tok.dep_ == "relcl" and e.mode is None  # "a bombing that killed 101 people"
         if e.type != "ASSAULT" or not (participle or relative):
             continue
-        host = next((h.i for h in (tok.head, tok.head.head) if h.i in events and h.i != tok.i), None)
+        host = next((h.i for h in status.governors(tok)[:4] if h.i in events), None)
         if host is None or events[host].type not in ("ASSAULT", "COERCE"):
             continue
         events[host] = _fill(events[host], e)

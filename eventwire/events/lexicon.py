@@ -27,16 +27,16 @@ class Sense:
 @dataclass(frozen=True, slots=True)
 class Trigger:
     token: Token  # the head token of the trigger
-    first: Token  # first token of a multi-word trigger (== token for one word)
+    other: Token  # the second word of a multi-word trigger (== token for one word)
     sense: Sense
 
     @property
     def start(self) -> int:
-        return min(self.first.idx, self.token.idx)
+        return min(self.other.idx, self.token.idx)
 
     @property
     def end(self) -> int:
-        return max(self.token.idx + len(self.token.text), self.first.idx + len(self.first.text))
+        return max(self.token.idx + len(self.token.text), self.other.idx + len(self.other.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +84,7 @@ class Lexicon:
         for n in neighbours:
             sense = self.multi.get((n.lemma_.lower(), lemma)) or self.multi.get((lemma, n.lemma_.lower()))
             if sense is not None:
-                first = n if n.i < token.i else token
-                return Trigger(token, first, sense)
+                return Trigger(token, n, sense)
         pos = "VERB" if token.pos_ == "VERB" else "NOUN"
         sense = self.single.get((lemma, pos)) or self.single.get((lemma, "*"))
         if sense is None and lemma != token.lower_:

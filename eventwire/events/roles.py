@@ -128,6 +128,8 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
     (for recipients) the noun phrase itself as a descriptive actor."""
     if tok is None:
         return None
+    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":  # "a mosque that ..." -> the mosque
+        return actor_for(tok.head.head, m, allow_descriptive=allow_descriptive)
     if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
         return resolve_pronoun(tok, m)
     lo, hi = np_range(tok)

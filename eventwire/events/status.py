@@ -119,7 +119,11 @@ def attribution_of(trigger: Token, sent: Span) -> str | None:
             if subj is None or subj.i in {t.i for t in trigger.subtree}:
                 continue
             text = _phrase(subj)
-            setting = [c for c in g.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "via") and c.i > subj.i]
+            setting = [
+                c for c in g.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "on", "via") and c.i > subj.i
+                and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+            ]
             for prep in setting[:1]:
                 text = f"{text} {_phrase(prep)}"
             return text

@@ -275,7 +275,8 @@ def _fallback(ent: Mention, actors: ActorDictionary) -> Actor:
 
 
 def _non_overlapping(found: list[tuple[int, Actor]]) -> tuple[Actor, ...]:
-    found.sort(key=lambda pa: (-(pa[1].end - pa[1].start), pa[0], pa[1].start))
+    # dictionary beats generated state actors beats generic roles beats NER; then longest first
+    found.sort(key=lambda pa: (pa[0], -(pa[1].end - pa[1].start), pa[1].start))
     taken: list[Actor] = []
     for _, actor in found:
         if all(actor.end <= t.start or actor.start >= t.end for t in taken):
