@@ -14,13 +14,13 @@ from click.testing import CliRunner
 from eventwire.errors import ConfigError
 from eventwire.evaluate import muc4
 from eventwire.evaluate.muc4_reader import (
-    dateline_date, message_dates, mixed_case_variant, parse_date_range, parse_filler, parse_keys,
-    parse_location, read_keys, read_messages,
+    dateline_date, message_dates, mixed_case_variant, parse_date_range, parse_filler, parse_location,
+    read_keys, read_messages,
 )
 from eventwire.evaluate.muc4_score import (
     DocCase, Entity, MucTemplate, PlaceGuess, align, gold_template, mentions_match, score,
 )
-from eventwire.records import Actor, Article, ArticleResult, Event, Evidence, Place, TimeRef
+from eventwire.records import Actor, ArticleResult, Event, Evidence, Place, TimeRef
 
 DATA = Path(__file__).parent / "data" / "muc4"
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED") or Path(__file__).resolve().parents[2] / "shared")
@@ -257,6 +257,16 @@ def test_old_events_are_not_recent_and_different_places_stay_apart() -> None:
     assert len(muc4.predicted_templates([a, b], None)) == 2
 
 
+def test_template_without_place_takes_the_main_muc_country() -> None:
+    bomb = event("ASSAULT", "explosives", "A BOMB EXPLODED.")
+    places = [Place(text="US", name="United States", country="US")] * 3 + [
+        Place(text="LIMA", name="Lima", country="PE")]
+    (tpl,) = muc4.predicted_templates([bomb], None, places)
+    assert tpl.place is not None and "Peru" in tpl.place.countries
+    (tpl,) = muc4.predicted_templates([bomb], None, places[:1])
+    assert tpl.place is not None and "United States" in tpl.place.countries
+
+
 # --- command ---------------------------------------------------------------------------------
 
 
@@ -325,6 +335,7 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     keys = read_keys([CORPORA / "tst1" / "key-tst1.v7"])
     report = muc4.evaluate(messages, keys, muc4.load_pipeline())
     assert report.n_docs == 40
-    floors = {"detection_f1": 0.0, "template_f1": 0.0, "ree_f1": 0.0}
+    # measured 0.651 / 0.542 / 0.178 on these 40 messages; a change that lowers one must say so
+    floors = {"detection_f1": 0.58, "template_f1": 0.47, "ree_f1": 0.14}
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, (name, report.metrics[name])

@@ -42,7 +42,8 @@ message are dropped (not recent).
 Grouping: events of a message with the same incident type and stage become one template when their
 dates overlap (or one is unknown), their places agree (same country and place, or one unknown) and
 their perpetrator organisations do not conflict. A template without a date takes the dateline date
-(the key's "- DD MMM YY" convention); without a place, the most frequent country of the message.
+(the key's "- DD MMM YY" convention); without a place, the most frequent country of the message's
+events, else of its place mentions, counting only MUC's nine countries when any is mentioned.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ from .muc4_score import score
 from .runner import events_of, load_pipeline, make_article, optional_import, places_of, run_articles
 
 RECENT_DAYS = 61
+MUC_COUNTRIES = frozenset({"SV", "GT", "HN", "AR", "BO", "CL", "CO", "EC", "PE"})  # TASKDOC 1.0, rule 4
 ARMED = frozenset({"state forces", "rebel group", "political militia", "identity militia", "terrorist group"})
 ORG_TYPES = ARMED | {"government", "international", "media"}
 STAGE_OF = {
@@ -341,19 +343,26 @@ def group_incidents(incidents: Sequence[Incident]) -> tuple[Incident, ...]:
     return tuple(groups)
 
 
+def _main_country(countries: Sequence[str]) -> str | None:
+    """Most frequent of the countries, counting only MUC's nine countries when any occurs."""
+    ours = [c for c in countries if c.upper() in MUC_COUNTRIES]
+    common = Counter(ours or countries).most_common(1)
+    return common[0][0] if common else None
+
+
 def predicted_templates(
     events: Sequence[Event], published: dt.date | None, places: Sequence[Place] = ()
 ) -> tuple[MucTemplate, ...]:
     """The MUC templates a message's events amount to.
 
     A template without a place takes the most frequent country of the events' places, else of all
-    the message's ``places``.
+    the message's ``places``, preferring the nine countries MUC covers (TASKDOC 1.0, rule 4).
     """
     incidents = [inc for e in events if (inc := to_incident(e, published)) is not None]
     groups = group_incidents(incidents)
-    common = Counter(g.country for g in groups if g.country).most_common(1)
-    common = common or Counter(p.country for p in places if p.country).most_common(1)
-    fallback = PlaceGuess(countries=country_names(common[0][0])) if common else None
+    common = _main_country([g.country for g in groups if g.country])
+    common = common or _main_country([p.country for p in places if p.country])
+    fallback = PlaceGuess(countries=country_names(common)) if common else None
     out = []
     for g in groups:
         tpl = g.template
@@ -411,7 +420,7 @@ def evaluate(
     )
     metrics = score(cases)
     metrics["docs_per_s"] = run.docs_per_s
-    notes = {**counts(cases), "rejected": run.n_rejected, "pipeline_seconds": round(run.seconds, 1)}
+    notes = {**counts(cases), "rejected": run.n_rejected, "stage_seconds": dict(run.stage_seconds), "pipeline_seconds": round(run.seconds, 1)}
     return EvalReport(task="muc4", n_docs=len(cases), metrics=metrics, notes=notes)
 
 

@@ -221,8 +221,8 @@ def _template(block: list[tuple[int, str, list[str]]], origin: str) -> KeyTempla
     muc3 = any(label in MUC3_LABELS and label not in MUC4_LABELS for _, label, _ in block)
     slots: list[tuple[str, tuple[Filler, ...]]] = []
     raw: dict[str, list[str]] = {}
-    for number, label, lines in block:
-        name = _slot_name(number, label, muc3)
+    for slot_no, label, lines in block:
+        name = _slot_name(slot_no, label, muc3)
         if name is None:
             continue
         raw[name] = lines

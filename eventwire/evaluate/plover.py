@@ -203,7 +203,7 @@ def evaluate(gold: Sequence[GoldRecord], pipeline: object) -> EvalReport:
     predicted = [events_of(o) for o in run.outcomes]
     metrics = score(gold, predicted)
     metrics["docs_per_s"] = run.docs_per_s
-    notes = {**notes_for(gold, predicted), "rejected": run.n_rejected}
+    notes = {**notes_for(gold, predicted), "rejected": run.n_rejected, "stage_seconds": dict(run.stage_seconds)}
     return EvalReport(task="plover", n_docs=len(gold), metrics=metrics, notes=notes)
 
 

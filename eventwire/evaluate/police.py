@@ -7,7 +7,9 @@ sent_id, sent_labels, sent_text; sentences are consecutive substrings of doc_tex
 Labels say what **the police** did, so an event counts only when its actor is the police: the
 actor's text or name mentions police, policemen, cops, constables, inspectors, or the state
 armed-police units SRP, RAF (Rapid Action Force), CRPF, BSF, paramilitary or security forces. The
-army does not count. Events negated, hypothetical, threatened, planned or denied never count.
+army does not count. One exception: an arrest with no stated agent ("14 rioters were arrested")
+counts as a police arrest, since only the police arrest people. Events negated, hypothetical,
+threatened, planned or denied never count.
 
 | label  | event                                                                                  |
 |--------|----------------------------------------------------------------------------------------|
@@ -15,7 +17,9 @@ army does not count. Events negated, hypothetical, threatened, planned or denied
 | ARREST | police COERCE with mode arrest (or an arrest/detain/custody trigger)                    |
 | FORCE  | any police ASSAULT (firing, lathi-charge, tear gas, killing)                             |
 
-A sentence gets a label when some such event's evidence sentence overlaps it (character offsets);
+A sentence gets a label when some such event's trigger overlaps it (character offsets; the
+evidence sentence when the trigger offsets are unknown, as the pipeline's sentence splits differ
+from the gold's);
 a document gets a label when any of its events has it. Metrics: ``kill_p/r/f1``, ``arrest_*``,
 ``force_*`` over sentences and ``doc_kill_*``, ``doc_arrest_*``, ``doc_force_*`` over documents.
 """
@@ -126,23 +130,35 @@ def is_police(event: Event) -> bool:
 
 def event_labels(event: Event) -> frozenset[str]:
     """KILL / ARREST / FORCE labels one event supports (table in the module docstring)."""
-    if event.status not in COUNTED or not is_police(event):
+    if event.status not in COUNTED:
         return frozenset()
-    out = set()
     trigger = event.evidence.trigger
+    arrest = event.type == "COERCE" and (event.mode == "arrest" or bool(ARRESTING.search(trigger)))
+    if not is_police(event):
+        return frozenset({"ARREST"}) if arrest and event.actor is None else frozenset()
+    out = set()
     if event.type == "ASSAULT":
         out.add("FORCE")
         killed = bool(event.fatalities) or any(n.role == "killed" and n.value > 0 for n in event.numbers)
         if killed or KILLING.search(trigger) or KILLING.search(event.evidence.sentence):
             out.add("KILL")
-    if event.type == "COERCE" and (event.mode == "arrest" or ARRESTING.search(trigger)):
+    if arrest:
         out.add("ARREST")
     return frozenset(out)
 
 
+def _anchor(event: Event) -> tuple[int, int]:
+    """The trigger's offsets when known (sentence splits differ from the gold's), else the sentence's."""
+    ev = event.evidence
+    if 0 <= ev.trigger_start < ev.trigger_end:
+        return ev.trigger_start, ev.trigger_end
+    return ev.start, ev.end
+
+
 def sentence_labels(doc: GoldDoc, events: Sequence[Event]) -> tuple[frozenset[str], ...]:
-    """Predicted labels per gold sentence: those of events whose evidence span overlaps it."""
-    spans = [(e.evidence.start, e.evidence.end, event_labels(e)) for e in events]
+    """Predicted labels per gold sentence: those of events whose trigger (or, when its offsets are
+    unknown, evidence sentence) overlaps it."""
+    spans = [(*_anchor(e), event_labels(e)) for e in events]
     return tuple(
         frozenset(lab for start, end, labs in spans if start < s.end and s.start < end for lab in labs)
         for s in doc.sentences
@@ -179,7 +195,7 @@ def evaluate(docs: Sequence[GoldDoc], pipeline: object) -> EvalReport:
     notes = {
         "sentences": sum(len(d.sentences) for d in docs),
         "police_events": sum(1 for evs in predicted for e in evs if is_police(e)),
-        "rejected": run.n_rejected,
+        "rejected": run.n_rejected, "stage_seconds": dict(run.stage_seconds),
     }
     return EvalReport(task="police", n_docs=len(docs), metrics=metrics, notes=notes)
 

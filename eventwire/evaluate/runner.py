@@ -35,6 +35,7 @@ class RunOutput:
 
     outcomes: tuple[Outcome, ...]
     seconds: float
+    stage_seconds: tuple[tuple[str, float], ...] = ()  # from the pipeline's timer, when it has one
 
     @property
     def docs_per_s(self) -> float:
@@ -72,7 +73,9 @@ def run_articles(pipeline: PipelineLike, articles: Sequence[Article]) -> RunOutp
             f"the pipeline returned {len(outcomes)} results for {len(articles)} articles",
             code="E_PIPELINE",
         )
-    return RunOutput(outcomes=outcomes, seconds=seconds)
+    timer = getattr(getattr(pipeline, "timer", None), "seconds", None)
+    stages = tuple((k, round(float(v), 2)) for k, v in timer.items()) if isinstance(timer, dict) else ()
+    return RunOutput(outcomes=outcomes, seconds=seconds, stage_seconds=stages)
 
 
 def events_of(outcome: Outcome) -> tuple[Event, ...]:

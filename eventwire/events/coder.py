@@ -62,6 +62,8 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
         return obj is not None and bool(roles.PERSON_NOUNS.search(obj.text) or obj.ent_type_ == "PERSON")
     if sense.type == "MOBILIZE" and tok.lemma_ == "deploy" and not any(c.dep_ == "dobj" for c in tok.children):
         return False
+    if tok.lemma_.lower() == "clear" and not (roles.object_token(tok) is not None and roles.is_place_object(roles.object_token(tok), None)):
+        return False  # "clearing Sinjar" is an assault; "cleared out the migrants" is not
     if sense.type == "CONSULT" and tok.pos_ == "VERB":  # "met little resistance" is not a meeting
         obj = roles.object_token(tok) or roles.prep_object(tok, ("with",))
         return obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.pos_ == "PROPN")
@@ -110,7 +112,11 @@ def _build(
 ) -> Event | None:
     tok, sense = trigger.token, trigger.sense
     head = roles.clause_head(tok)
-    actor = roles.actor_for(_actor_token(tok, head), m, allow_descriptive=False)
+    actor_tok = _actor_token(tok, head)
+    victim = None
+    if actor_tok is not None and actor_tok.head.lemma_.lower() in roles.SUFFER_VERBS:
+        victim, actor_tok = actor_tok, None  # "21 passengers died in the attack": victims
+    actor = roles.actor_for(actor_tok, m, allow_descriptive=False)
     if actor is None and tok.dep_ == "acl":  # "the group released a video threatening ..."
         actor = roles.actor_for(roles.subject_token(roles.clause_head(tok.head)), m, allow_descriptive=False)
     obj = roles.object_token(tok)
@@ -124,6 +130,8 @@ def _build(
     recipient = None
     if obj is not None and not (place_object and sense.type == "COERCE") and not roles.is_place_name(obj, m):
         recipient = roles.actor_for(obj, m, allow_descriptive=sense.type in ("ASSAULT", "COERCE"))
+    if recipient is None and victim is not None:
+        recipient = roles.actor_for(victim, m, allow_descriptive=True)
     if sense.type == "THREATEN" and recipient is None:
         recipient = _threat_target(tok, m)
     inferred = False
@@ -171,8 +179,10 @@ def _build(
 def _actor_token(tok, head):  # type: ignore[no-untyped-def]
     if tok.pos_ == "VERB":
         return roles.subject_token(tok)
-    for c in tok.children:  # "coalition air strikes", "Isis's attack"
+    for c in tok.children:  # "coalition air strikes", "Isis's attack", "a Turkish offensive"
         if c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "NOUN") and c.lower_ not in ("air", "car", "suicide", "drone", "ground", "bomb"):
+            return c
+        if c.dep_ == "amod" and c.ent_type_ == "NORP":
             return c
     if tok.dep_ in ("nsubj", "nsubjpass"):  # "The ground assault began ... when peshmerga units ..."
         for t in head.subtree:

@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 
 NP_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "conj", "cc", "npadvmod", "case", "punct", "advmod"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-PRONOUNS = {"they", "it", "he", "she", "them", "we"}
+PRONOUNS = {"they", "it", "he", "she", "them", "we", "us"}
 ARMED_TYPES = {"terrorist group", "rebel group", "political militia", "identity militia"}
 FIGHTING_TYPES = {"state forces", "international", "identity militia", "political militia", "rebel group", "government"}
+SUFFER_VERBS = {"die", "suffer", "perish", "survive", "flee", "escape", "sustain", "lose", "mourn"}
 PERSON_NOUNS = re.compile(
     r"\b(people|persons?|civilians?|passengers?|villagers?|residents?|children|women|men|students?|"
     r"journalists?|workers?|hostages?|prisoners?|detainees?|captives?|worshippers?|pilgrims?|"
@@ -146,7 +147,7 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
         iso3 = m.dictionary.country_of(places[0].name) or m.dictionary.country_of(places[0].text)
         if iso3:
             return country_actor(iso3, places[0].text, places[0].start, places[0].end, m.dictionary)
-    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None)
     if owner is not None and not allow_descriptive:  # "its aircraft" -> the owner
         return resolve_pronoun(owner, m)
     if not allow_descriptive or tok.pos_ not in ("NOUN", "PROPN"):
@@ -168,7 +169,14 @@ def descriptive_actor(tok: Token, lo: int, hi: int, m: Mentions) -> Actor:
 
 
 def resolve_pronoun(tok: Token, m: Mentions) -> Actor | None:
-    """"they" in "officials said they had captured" is the speaker; otherwise the last actor."""
+    """"they" in "officials said they had captured" is the speaker, and so is "we"/"our" in a
+    quotation; otherwise the last actor before the pronoun."""
+    if tok.lower_ in ("we", "our", "us"):
+        for g in tok.ancestors:
+            if g.lemma_.lower() in ("say", "tell", "state", "announce", "claim", "add"):
+                speaker = next((c for c in g.children if c.dep_ == "nsubj" and c.i != tok.i), None)
+                return actor_for(speaker, m, allow_descriptive=False) if speaker is not None else None
+        return None
     verb = tok.head
     if verb.dep_ == "ccomp" and verb.head.lemma_ in ("say", "tell", "claim", "announce", "report"):
         speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
@@ -260,10 +268,14 @@ def has_anaphoric_place(head: Token) -> bool:
     return False
 
 
-def is_place_object(tok: Token, m: Mentions) -> bool:
+def is_place_object(tok: Token, m: Mentions | None) -> bool:
     """The object names a place ("the town of Sinjar", "Sinjar", "three villages")."""
+    if tok.lemma_.lower() in TARGET_PLACE_NOUNS or tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if m is None:
+        return False
     lo, hi = np_range(tok)
-    return tok.lemma_.lower() in TARGET_PLACE_NOUNS or bool(m.places_in(lo, hi)) and not m.actors_in(lo, hi)
+    return bool(m.places_in(lo, hi)) and not m.actors_in(lo, hi)
 
 
 def is_place_name(tok: Token, m: Mentions) -> bool:

@@ -24,6 +24,7 @@ GOVERNOR_STATUS: dict[str, str] = {
     "believe": "suspected", "suspicion": "suspected",
     "claim": "claimed", "responsibility": "claimed",
 }
+ASPECTUAL = {"begin", "start", "continue", "resume", "keep", "go", "manage", "proceed", "use", "help"}
 MODAL_STATUS: dict[str, str] = {
     "would": "hypothetical", "could": "hypothetical", "might": "hypothetical",
     "may": "hypothetical", "should": "hypothetical", "will": "planned", "shall": "planned",
@@ -53,6 +54,10 @@ def status_of(trigger: Token) -> str:
         return "negated"
     if any(c.dep_ == "amod" and c.lemma_.lower() in ("attempted", "failed", "foiled", "thwarted") for c in trigger.children):
         return "attempted"
+    if trigger.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        governor = trigger.head.lemma_.lower()
+        if governor not in ASPECTUAL and governor not in GOVERNOR_STATUS:
+            return "planned"  # "hired him to kill", "sent troops to retake"
     for verb in [trigger, *governors(trigger)]:
         for c in verb.children:
             if c.dep_ == "aux" and c.lower_ in MODAL_STATUS:
@@ -124,8 +129,9 @@ def attribution_of(trigger: Token, sent: Span) -> str | None:
                 if c.dep_ == "prep" and c.lower_ in ("in", "on", "via") and c.i > subj.i
                 and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
             ]
-            for prep in setting[:1]:
-                text = f"{text} {_phrase(prep)}"
+            for prep in setting[:1]:  # "in a statement", without what hangs off it ("on Saturday")
+                obj = next((o for o in prep.children if o.dep_ == "pobj"), prep)
+                text = f"{text} {prep.doc.text[prep.idx: obj.idx + len(obj.text)]}"
             return text
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":

@@ -43,11 +43,11 @@ Q = rf"(?P<q>(?:(?:about|around|approximately|nearly|almost|some|roughly|over|mo
 ADJ = r"(?-i:(?:(?:[A-Z][\w-]*|other|more|unarmed|innocent|local|foreign|security|government|armed|civilian)\s+(?:and\s+[A-Z][\w-]*\s+)?){0,3})"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("killed", re.compile(rf"\b(?:killing|killed|kills|killing at least|leaving|left)\s+{Q}\s+{ADJ}{PEOPLE}?(?:\s+dead)?", re.I)),
+    ("killed", re.compile(rf"\b(?:killing|killed|kills|leaving|left)\s+{Q}(?:\s+{ADJ}{PEOPLE})?(?:\s+dead)?\b", re.I)),
     ("killed", re.compile(rf"\b{Q}\s+{ADJ}{PEOPLE}?\s*(?:were|have been|had been|was|are|being)?\s*(?:reported\s+|confirmed\s+)?{KILL_V}\b", re.I)),
     ("killed", re.compile(rf"\bdeath toll\s+(?:rose\s+to|of|to|at|reached|climbed\s+to|stood\s+at)\s+{Q}", re.I)),
     ("killed", re.compile(rf"\b{Q}\s+(?:deaths|fatalities|dead bodies|bodies)\b", re.I)),
-    ("wounded", re.compile(rf"\b(?:wounding|injuring|wounded|injured|injures)\s+{Q}\s+{ADJ}{PEOPLE}?", re.I)),
+    ("wounded", re.compile(rf"\b(?:wounding|injuring|wounded|injured|injures)\s+{Q}(?:\s+{ADJ}{PEOPLE})?\b", re.I)),
     ("wounded", re.compile(rf"\b{Q}\s+{ADJ}{PEOPLE}?\s*(?:were|have been|had been|was|are)?\s*{WOUND_V}\b", re.I)),
     ("kidnapped", re.compile(rf"\b{Q}\s+{ADJ}{PEOPLE}?\s*(?:were|have been|had been|was)?\s*{KIDNAP_V}\b", re.I)),
     ("kidnapped", re.compile(rf"\b(?:kidnapping|abducting|kidnapped|abducted)\s+{Q}\s+{ADJ}{PEOPLE}", re.I)),

@@ -1,0 +1,92 @@
+"""Event coding on short hand-written texts, through the real pipeline (spaCy + gazetteer)."""
+
+from __future__ import annotations
+
+from eventwire.records import Event
+from support import events_of
+
+
+def only(events: tuple[Event, ...], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.evidence.trigger) for e in events]
+    return found[0]
+
+
+def test_direction_is_kept_in_active_and_passive_voice() -> None:
+    active = only(events_of("Houthi rebels attacked a Saudi border post in Jazan on Monday."), "ASSAULT")
+    assert active.actor.name == "Houthis"
+    passive = only(events_of("A Saudi border post was attacked by Houthi rebels in Jazan on Monday."), "ASSAULT")
+    assert passive.actor.name == "Houthis"
+    assert "border post" in passive.recipient.name
+
+
+def test_negated_and_hypothetical_statuses() -> None:
+    negated = only(events_of("Turkish troops did not attack the village of Tal Abyad on Monday."), "ASSAULT")
+    assert negated.status == "negated"
+    hypothetical = only(events_of("Russian forces could attack Kharkiv within days, officials said."), "ASSAULT")
+    assert hypothetical.status == "hypothetical"
+
+
+def test_planned_and_suspected() -> None:
+    planned = only(events_of("Police said al-Shabaab was planning to bomb a hotel in Mogadishu."), "ASSAULT")
+    assert planned.status == "planned"
+    suspected = only(events_of("Boko Haram is the prime suspect in the bombing of a market in Maiduguri on Friday."), "ASSAULT")
+    assert suspected.status == "suspected"
+    assert suspected.actor.name == "Boko Haram"
+
+
+def test_footage_of_an_old_attack_is_not_an_event() -> None:
+    events = events_of("The Isis video combined footage of the Paris shootings with a threat against France.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_content_of_a_threat_is_not_an_attack() -> None:
+    events = events_of("Al-Shabaab has threatened to launch attacks in Nairobi.")
+    assert [e.type for e in events] == ["THREATEN"]
+    assert events[0].location is None
+
+
+def test_toll_and_participle_join_the_attack() -> None:
+    (event,) = events_of("A car bomb exploded at a checkpoint in Mogadishu on Sunday, killing 12 people and wounding 20.")
+    assert event.mode == "explosives"
+    assert (event.fatalities, event.injuries) == (12, 20)
+    assert event.location.country == "SO"
+
+
+def test_victims_of_died_are_recipients_not_actors() -> None:
+    event = only(events_of("At least 21 passengers died in the attack on the train near Quetta."), "ASSAULT")
+    assert event.actor is None or event.actor.type != "civilians"
+    assert event.fatalities == 21
+
+
+def test_weapons_are_not_recipients() -> None:
+    event = only(events_of("Houthi rebels fired two missiles at a commercial vessel in the Red Sea on Wednesday."), "ASSAULT")
+    assert event.mode == "heavy-weapons"
+    assert "vessel" in event.recipient.name
+
+
+def test_attribution_and_quote() -> None:
+    text = "“Our units recaptured the town of Bakhmut,” said the Wagner Group in a statement on Saturday."
+    event = only(events_of(text), "COERCE")
+    assert event.attribution == "the Wagner Group in a statement"
+    assert event.quote is not None and "recaptured" in event.quote
+
+
+def test_no_event_without_trigger_and_no_invented_toll() -> None:
+    assert events_of("The weather in Baghdad was sunny and markets were busy on Monday.") == ()
+    event = only(events_of("Protesters marched through Nairobi on Tuesday."), "PROTEST")
+    assert event.fatalities is None and event.injuries is None
+
+
+def test_dates_without_publication_date_are_not_guessed() -> None:
+    event = only(events_of("Gunmen attacked a police station in Kano on Tuesday.", published=None), "ASSAULT")
+    assert event.date is None or event.date.value is None
+
+
+def test_evidence_points_into_the_article() -> None:
+    text = "Preamble sentence here. Gunmen attacked a police station in Kano on Tuesday."
+    event = only(events_of(text), "ASSAULT")
+    ev = event.evidence
+    assert text[ev.start:ev.end] == ev.sentence
+    assert text[ev.trigger_start:ev.trigger_end] == "attacked"
+    assert ev.sentence_index == 1
