@@ -182,13 +182,93 @@ RULES: tuple[Rule, ...] = (
           r"presently|recently|lately|the\s+past|the\s+(?:near\s+)?future)"),
 )
 
-# Looked for in a few words around a weekday or month: a local, clause-level tense cue.
-FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|expected\s+to|scheduled\s+to|"
-    r"plans?\s+to|set\s+to|due\s+to|next)\b", re.IGNORECASE,
+# --- tense cue -----------------------------------------------------------------------------------
+# A weekday or month without a year is resolved by the tense of the verb that governs it, found
+# with a cheap heuristic: the nearest verb-like word before the expression in its clause (or,
+# when there is none, the first one after it), read with the auxiliaries just before it.
+FUTURE_WORDS = frozenset({"will", "won't", "wo", "shall", "next", "upcoming", "coming"})
+INTENT = re.compile(
+    r"(?:plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|expect(?:s|ed|ing)?|due|set|going|"
+    r"intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|prepar(?:es|ed|ing)|slated|poised)"
 )
+DEADLINE_WORDS = frozenset({"until", "till", "by"})
+PAST_AUX = frozenset({"was", "were", "had", "did", "didn't", "wasn't", "weren't", "hadn't"})
+PRESENT_AUX = frozenset({"is", "are", "am", "isn't", "aren't"})
+PERFECT_AUX = frozenset({"has", "have", "hasn't", "haven't"})
+PAST_VERBS = frozenset(
+    "said told met made came went took gave began fell rose won lost left held sent got saw "
+    "found became brought bought sold paid fought shot struck knew thought felt led ran spoke "
+    "wrote broke chose drove flew hit kept laid meant put sat spent stood threw understood "
+    "withdrew overran fled sought caught taught built dealt heard stole swore woke wore rang "
+    "sang began arose forbade forgave ate drank grew".split()
+)
+NOT_VERBS = frozenset({"need", "speed", "seed", "feed", "bed", "red", "hundred", "united",
+                       "armed", "allied", "limited", "red", "shed", "bled", "indeed"})
+WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+CLAUSE_BREAK = re.compile(r"[;:()\[\]\"“”]|\s--\s|,\s+(?:and|but|while|when|after|before)\s")
+TENSE_WINDOW = (8, 8)  # words searched before / after the expression
+
+
+def _verb_class(word: str, mixed: bool) -> str | None:
+    """"future" / "past" / "present" / "to" / "aux" for a verb-like word, else None."""
+    w = word.lower()
+    if mixed and word[0].isupper() and w not in PAST_AUX | PRESENT_AUX | FUTURE_WORDS:
+        return None  # a name ("United", "Ahmed"), not a verb
+    if w in FUTURE_WORDS or w.endswith("'ll"):
+        return "future"
+    if w in PAST_AUX or w in PAST_VERBS or (w.endswith("ed") and len(w) > 4
+                                               and w not in NOT_VERBS):
+        return "past"
+    if w in PRESENT_AUX or w in PERFECT_AUX:
+        return "present"
+    if w in ("to", "would", "could", "might", "may", "should", "be", "been", "being"):
+        return "aux"
+    return None
+
+
+def _tense_before(words: list[str], mixed: bool) -> str | None:
+    """Tense of the nearest verb group in ``words`` (nearest word first)."""
+    for i, word in enumerate(words):
+        lead = [w.lower() for w in words[i + 1:i + 3]]
+        if INTENT.fullmatch(word.lower()):  # "plans to", "is scheduled", "had been set"
+            return "past" if "had" in lead else "future"
+        kind = _verb_class(word, mixed)
+        if kind in (None, "aux"):
+            continue
+        if kind == "past" and any(w in FUTURE_WORDS or w.endswith("'ll") for w in lead):
+            return "future"  # "will be held"
+        if kind == "past" and any(w in PERFECT_AUX for w in lead):
+            return "past"
+        if kind == "past" and any(w in PRESENT_AUX for w in lead):
+            return "present"  # a present passive, "is held"
+        return kind
+    return None
+
+
+def tense_cue(text: str, start: int, end: int, sentence: tuple[int, int], mixed: bool) -> str | None:
+    """"future", "past", "present" or None for the expression ``text[start:end]``."""
+    before_text = text[sentence[0]:start]
+    breaks = list(CLAUSE_BREAK.finditer(before_text))
+    before_text = before_text[breaks[-1].end():] if breaks else before_text
+    before = WORD.findall(before_text)[::-1][:TENSE_WINDOW[0]]
+    if before and before[0].lower() in DEADLINE_WORDS:
+        return "future"
+    tense = _tense_before(before, mixed)
+    if tense is not None:
+        return tense
+    after_text = text[end:max(end, sentence[1])]
+    brk = CLAUSE_BREAK.search(after_text)
+    after = WORD.findall(after_text[:brk.start()] if brk else after_text)[:TENSE_WINDOW[1]]
+    for i, word in enumerate(after):
+        kind = _verb_class(word, mixed)
+        if kind not in (None, "aux", "to"):
+            if kind == "past" and i and after[i - 1].lower() in FUTURE_WORDS:
+                return "future"
+            return kind
+    return None
+
+
 QUARTERLY_CUE = re.compile(r"\b(?:quarter|quarterly|three\s+months|period)\b", re.IGNORECASE)
-FUTURE_WINDOW = (6, 3)  # words before / after the expression searched for FUTURE_CUES
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\b[Jj]an)(?<!\b[Ff]eb)"
     r"(?<!\b[Aa]ug)(?<!\b[Ss]ept)(?<!\b[Oo]ct)(?<!\b[Nn]ov)(?<!\b[Dd]ec)(?<!\b[Ss]ep)"
@@ -278,12 +358,9 @@ def _context(text: str, bounds: list[tuple[int, int]], hit: _Hit, published: dt.
              mixed: bool) -> R.Ctx:
     """Tense cue from a few words around the match; topic cue from its sentence."""
     start, end = _sentence_at(bounds, hit.start)
-    n_before, n_after = FUTURE_WINDOW
-    before = text[start:hit.start].split()[-n_before:]
-    after = text[hit.end:max(end, hit.end)].split()[:n_after]
-    future = FUTURE_CUES.search(" ".join(before) + " | " + " ".join(after)) is not None
+    tense = tense_cue(text, hit.start, hit.end, (start, end), mixed)
     quarterly = QUARTERLY_CUE.search(text[start:max(end, hit.end)]) is not None
-    return R.Ctx(published, future, mixed, quarterly)
+    return R.Ctx(published, tense == "future", mixed, quarterly, past=tense == "past")
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,7 @@ class Ctx:
     future: bool  # the words around the match carry a future cue
     mixed_case: bool  # the document has normal capitalisation
     quarterly: bool = False  # the sentence speaks of quarters (earnings-report usage)
+    past: bool = False  # the governing verb is in a past tense
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +187,8 @@ def _pick_year(month: int, day: int | None, ctx: Ctx) -> int | None:
                 best_past = (year, dist)
         elif best_future is None or (start - pub).days < best_future[1]:
             best_future = (year, (start - pub).days)
+    if ctx.past and best_past is not None:
+        return best_past[0]
     if best_past is None or (best_future and (ctx.future or 2 * best_future[1] < best_past[1])):
         return best_future[0] if best_future else None
     return best_past[0]
