@@ -63,9 +63,13 @@ def main() -> None:
 @published_option
 @actors_option
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a process pool on this machine; dask: a dask.distributed cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default with --executor dask: a LocalCluster).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def process(inputs: tuple[str, ...], db: str, published: dt.date | None, actor_files: tuple[str, ...],
-            workers: int, as_json: bool) -> None:
+            workers: int, executor: str, scheduler: str | None, as_json: bool) -> None:
     """Read INPUTS (files, directories, .jsonl, '-' for stdin), extract events, store them.
 
     Articles already in the database are skipped, so an interrupted run can simply be
@@ -79,10 +83,13 @@ def process(inputs: tuple[str, ...], db: str, published: dt.date | None, actor_f
     from .store import open_store
 
     make_pipeline = functools.partial(Pipeline, actor_files=tuple(Path(p) for p in actor_files))
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    parallel = {"executor": executor, "scheduler": scheduler} if executor == "dask" else {}
     try:
         with open_store(db) as store, _progress() as tick:
             summary = run(read_inputs(inputs, published=published), store, make_pipeline=make_pipeline,
-                          workers=workers, on_item=tick)
+                          workers=workers, on_item=tick, **parallel)
             stats = store.stats()
     except EventwireError as e:
         raise click.ClickException(str(e)) from e

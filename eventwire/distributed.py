@@ -1,16 +1,23 @@
-"""Running the per-article stages in parallel: a local process pool.
+"""Running the per-article stages in parallel: a local process pool (Dask: ``dask_executor``).
 
 Each worker process builds its own Pipeline once (model, gazetteer, dictionaries) in the pool
 initializer and keeps it for its lifetime; articles travel to workers in chunks and results come
 back in input order to the single writer in the parent process. Rejections never leave the parent.
+
+Every chunk also returns a ``ChunkReport`` (worker id, stage seconds spent on the chunk, the
+worker's peak RSS); pass a ``WorkerStats`` to collect them (the benchmark and the run summary do).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import resource
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .records import Article, ArticleResult, Rejected
@@ -24,23 +31,64 @@ CHUNK = 16
 _WORKER_PIPELINE: Pipeline | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ChunkReport:
+    """What one worker says about one chunk it processed."""
+
+    worker: str
+    stage_seconds: dict[str, float]
+    peak_rss_mb: float
+
+
+@dataclass
+class WorkerStats:
+    """Stage seconds summed over all chunks; peak RSS per worker."""
+
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
+
+    def add(self, report: ChunkReport) -> None:
+        for stage, seconds in report.stage_seconds.items():
+            self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
+        previous = self.peak_rss_mb.get(report.worker, 0.0)
+        self.peak_rss_mb[report.worker] = max(previous, report.peak_rss_mb)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process, in MB (ru_maxrss is KB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def run_chunk(pipeline: Pipeline, articles: list[Article], worker: str) -> tuple[list[ArticleResult | Rejected], ChunkReport]:
+    """Process one chunk with a loaded pipeline; shared by the pool and the Dask executor."""
+    before = dict(pipeline.timer.seconds)
+    results = list(pipeline.pipe(articles))
+    spent = {k: v - before.get(k, 0.0) for k, v in pipeline.timer.seconds.items()}
+    return results, ChunkReport(worker, spent, peak_rss_mb())
+
+
 def _init_worker(make_pipeline: Callable[[], Pipeline]) -> None:
     global _WORKER_PIPELINE
     _WORKER_PIPELINE = make_pipeline()
 
 
-def _work(articles: list[Article]) -> list[ArticleResult | Rejected]:
+def _work(articles: list[Article]) -> tuple[list[ArticleResult | Rejected], ChunkReport]:
     assert _WORKER_PIPELINE is not None, "worker used before its initializer ran"
-    return list(_WORKER_PIPELINE.pipe(articles))
+    return run_chunk(_WORKER_PIPELINE, articles, f"pid-{os.getpid()}")
+
+
+Pending = tuple[list[Rejected], "Future[tuple[list[ArticleResult | Rejected], ChunkReport]]"]
 
 
 def run_pool(
     items: Iterable[Article | Rejected], make_pipeline: Callable[[], Pipeline], workers: int,
+    stats: WorkerStats | None = None,
 ) -> Iterator[ArticleResult | Rejected]:
     """Results in input order; at most ``2 * workers`` chunks in flight (bounded memory)."""
-    context = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(make_pipeline,)) as pool:
-        in_flight: deque[tuple[list[Rejected], Future[list[ArticleResult | Rejected]]]] = deque()
+        in_flight: deque[Pending] = deque()
         rejected: list[Rejected] = []
         chunk: list[Article] = []
         for item in items:
@@ -52,14 +100,17 @@ def run_pool(
                 in_flight.append((rejected, pool.submit(_work, chunk)))
                 rejected, chunk = [], []
                 while len(in_flight) > 2 * workers:
-                    yield from _drain(in_flight.popleft())
+                    yield from _drain(in_flight.popleft(), stats)
         if chunk or rejected:
             in_flight.append((rejected, pool.submit(_work, chunk)))
         while in_flight:
-            yield from _drain(in_flight.popleft())
+            yield from _drain(in_flight.popleft(), stats)
 
 
-def _drain(entry: tuple[list[Rejected], Future[list[ArticleResult | Rejected]]]) -> Iterator[ArticleResult | Rejected]:
+def _drain(entry: Pending, stats: WorkerStats | None) -> Iterator[ArticleResult | Rejected]:
     rejected, future = entry
     yield from rejected
-    yield from future.result()
+    results, report = future.result()
+    if stats is not None:
+        stats.add(report)
+    yield from results

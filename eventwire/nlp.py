@@ -36,15 +36,18 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
     )
 
 
-def sentences(doc: Doc) -> tuple[Sentence, ...]:
-    """Sentences of a parsed doc, offsets into the doc's text, whitespace trimmed."""
+def sentences(doc: Doc, original: str | None = None) -> tuple[Sentence, ...]:
+    """Sentences of a parsed doc, whitespace trimmed. Offsets index the doc's text; the sentence
+    text is cut from ``original`` when given (the article text before truecasing, same length)."""
+    source = original if original is not None and len(original) >= len(doc.text) else doc.text
     out: list[Sentence] = []
     for sent in doc.sents:
         text = sent.text.strip()
         if not text:
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        out.append(Sentence(index=len(out), start=start, end=start + len(text), text=text))
+        end = start + len(text)
+        out.append(Sentence(index=len(out), start=start, end=end, text=source[start:end]))
     return tuple(out)
 
 

@@ -24,14 +24,15 @@ from .events.lexicon import Lexicon
 from .events.roles import Mentions
 from .mentions.actors import ActorDictionary, find_actors, resolve_generic
 from .nlp import entity_mentions, load_nlp, sentences
-from .records import Actor, Article, ArticleResult, Place, Rejected
+from .records import Actor, Article, ArticleResult, Event, Place, Rejected
+from .truecasing import Truecaser, is_all_caps
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from .gazetteer import Gazetteer
 
-STAGES: tuple[str, ...] = ("nlp", "actors", "places", "times", "events")
+STAGES: tuple[str, ...] = ("truecase", "nlp", "actors", "places", "times", "events")
 MAX_CHARS = 200_000  # longer main texts are cut at a paragraph boundary before parsing
 
 
@@ -73,6 +74,7 @@ class Pipeline:
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self.batch_size = batch_size
         self.timer = StageTimer()
+        self._truecaser: Truecaser | None = None  # loaded on the first ALL-CAPS article
 
     def __call__(self, article: Article) -> ArticleResult | Rejected:
         return next(iter(self.pipe([article])))
@@ -90,7 +92,8 @@ class Pipeline:
 
     def _batch(self, batch: list[Article]) -> Iterator[ArticleResult | Rejected]:
         started = time.perf_counter()
-        texts = [_parse_text(a.text) for a in batch]
+        texts = [_parse_text(self._cased(a.text)) for a in batch]
+        started = self.timer.add("truecase", started)
         docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
         self.timer.add("nlp", started)
         for article, doc in zip(batch, docs):
@@ -101,6 +104,14 @@ class Pipeline:
             except Exception as e:  # noqa: BLE001 - one bad article must not stop a run
                 yield Rejected(article.origin or article.id, "events", "E_INTERNAL", f"{type(e).__name__}: {e}")
 
+    def _cased(self, text: str) -> str:
+        """ALL-CAPS text gets its case restored (same length, so offsets still hold)."""
+        if not is_all_caps(text):
+            return text
+        if self._truecaser is None:
+            self._truecaser = Truecaser(self.actors.acronyms)
+        return self._truecaser.restore(text)
+
     def _after_nlp(self, article: Article, doc) -> ArticleResult:  # type: ignore[no-untyped-def]
         from .mentions.dates import find_dateline, find_times
         from .mentions.places import find_places
@@ -108,9 +119,9 @@ class Pipeline:
         if article.published is None:  # "KABUL, 12 March 2024 -" dates the story
             article = article.replace(published=find_dateline(article.text))
         t = time.perf_counter()
-        sents = sentences(doc)
+        sents = sentences(doc, article.text)
         ents = entity_mentions(doc, sents)
-        actors = find_actors(doc.text, ents, self.actors, all_caps=_all_caps(doc.text))
+        actors = find_actors(doc.text, ents, self.actors, all_caps=is_all_caps(doc.text))
         t = self.timer.add("actors", t)
         places = _not_actors(find_places(doc.text, ents, self.gazetteer, sentences=sents), actors)
         actors = resolve_generic(
@@ -122,10 +133,11 @@ class Pipeline:
         mentions = Mentions(actors, places, times, self.actors)
         events = code_article(doc, article, sents, mentions, self.lexicon)
         self.timer.add("events", t)
-        return ArticleResult(
+        result = ArticleResult(
             article=article, sentences=sents, actors=actors, places=places, times=times,
             events=events,
         )
+        return result if doc.text == article.text else _as_written(result)
 
 
 DATELINE = re.compile(
@@ -162,9 +174,28 @@ def _focus_country(places: Sequence[Place]) -> str | None:
     return country.alpha_3 if country else None
 
 
-def _all_caps(text: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", text[:5000])
-    return len(letters) > 40 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+def _as_written(result: ArticleResult) -> ArticleResult:
+    """Mention texts cut from the article as written (not from the truecased or masked copy
+    that was parsed: both have the article's length, so the offsets are the same)."""
+    text = result.article.text
+
+    def fix(record):  # type: ignore[no-untyped-def]
+        if getattr(record, "start", -1) >= 0 and record.end <= len(text) and record.text.lower() == text[record.start:record.end].lower():
+            return record.replace(text=text[record.start:record.end])
+        return record
+
+    def fix_event(e: Event) -> Event:
+        return e.replace(
+            actor=fix(e.actor) if e.actor else None, recipient=fix(e.recipient) if e.recipient else None,
+            location=fix(e.location) if e.location else None, date=fix(e.date) if e.date else None,
+            evidence=e.evidence.replace(trigger=text[e.evidence.trigger_start:e.evidence.trigger_end]),
+            numbers=tuple(fix(n) for n in e.numbers),
+        )
+
+    return result.replace(
+        actors=tuple(fix(a) for a in result.actors), places=tuple(fix(p) for p in result.places),
+        times=tuple(fix(t) for t in result.times), events=tuple(fix_event(e) for e in result.events),
+    )
 
 
 def _not_places(actors: Sequence[Actor], places: Sequence[Place]) -> tuple[Actor, ...]:

@@ -59,6 +59,12 @@ WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
 YEAR_ANY = rf"(?:{YEAR4}|'?\d\d(?!\s*[A-Za-z%]))(?![\d,.:]\d)"  # "3 JAN 90", not "15 people"
+_ONES = r"one|two|three|four|five|six|seven|eight|nine"
+YEAR_WORDS = (  # "nineteen ninety-six", "two thousand and one" (broadcast transcripts)
+    rf"(?:nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[\s-]+(?:{_ONES}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    rf"hundred(?:\s+and\s+(?:{_ONES}))?)|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|ten))?)"
+)
 POD = r"(?:morning|afternoon|evening|night|overnight)"
 _NUM_WORD = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
@@ -81,6 +87,7 @@ SPAN_LEAD = (
 REL = r"(?:this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest)"
 EDGE = r"(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"\
        r"the\s+middle\s+of)"
+ANAPHORIC = r"(?:that(?:\s+same)?|the\s+same|the\s+following)"
 TZ = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?"
 CLOCK = (
     rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{{1,2}}:\d\d(?!\d)|"
@@ -123,22 +130,26 @@ RULES: tuple[Rule, ...] = (
     _rule("iso", r"(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),
     _rule("us_numeric", r"(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)"),
     _rule("month_year", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?P<month>{MONTH}),?\s+(?:of\s+)?"
-          rf"(?P<year>{YEAR4})"),
+          rf"(?P<year>{YEAR4}|{YEAR_WORDS})"),
     _rule("month_rel", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>last|next|this|that)\s+)?"
           rf"(?P<month>{_MONTH_FULL}|sept\.?|aug\.?|oct\.?|nov\.?|dec\.?|jan\.?|feb\.?)"
           rf"(?:\s+(?P<yrel>this year|last year|next year))?"),
-    _rule("year", rf"(?:(?P<edge>{EDGE})[\s-]+|(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<year>{YEAR4})"
-          rf"(?!\s*(?:%|percent|dollars|people|\d))"),
+    _rule("year", rf"(?:(?P<edge>{EDGE})[\s-]+|(?P<fiscal>fiscal(?:\s+year)?)\s+|the\s+year\s+)?"
+          rf"(?P<year>{YEAR4}|{YEAR_WORDS})(?!\s*(?:%|percent|dollars|people|\d))"),
+    _rule("year_period", rf"the\s+(?P<year>{YEAR4})\s+(?:period|quarter)"),
     _rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>1[6-9]\d0|20[0-9]0)'?s"),
     _rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?'(?P<dec2>\d0)s"),
     # quarters and halves
-    _rule("quarter", rf"(?:the\s+)?(?:(?P<qyear>{YEAR4})\s+|(?P<fiscal>fiscal)\s+|"
+    _rule("quarter", rf"(?:the\s+)?(?:(?P<qyear>{YEAR4})\s+|(?P<fiscal>fiscal)[\s-]+|"
+          r"(?P<yrel>this|last|next)\s+year's\s+(?:fiscal\s+)?|"
           r"(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
           rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
           rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR4}))?"),
-    _rule("quarter_rel", r"(?P<rel>this|last|next|the|the\s+current|the\s+latest|the\s+previous|"
-          r"the\s+past|the\s+year-earlier|the\s+year-ago|the\s+comparable\s+year-ago|"
-          r"the\s+year-before)\s+quarter"),
+    _rule("quarter_rel", r"(?P<rel>this|last|next|that|the|the\s+current|the\s+latest|"
+          r"the\s+previous|the\s+past|(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago|before))"
+          r"\s+quarter"),
+    _rule("quarter_rel", r"(?P<rel>the\s+latest|(?:the\s+)?(?:comparable\s+)?year-(?:earlier|ago))"
+          r"\s+period"),
     _rule("half", rf"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half\s+of\s+(?P<year>{YEAR4})"),
     _rule("year_ago_adj", r"(?:the\s+)?year-(?:earlier|ago)(?!\s+(?:quarter|period))"),
     # weekdays
@@ -154,10 +165,12 @@ RULES: tuple[Rule, ...] = (
           rf"\s+)?(?P<clock>{CLOCK})(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"),
     _rule("clock_pod", r"(?P<hour>\d{1,2})\s+in\s+the\s+(?P<pod>morning|afternoon|evening)"),
     # relative weeks, months, years, seasons
-    _rule("rel_unit", rf"(?:(?P<edge>{EDGE})\s+)?(?P<rel>{REL}|that|the)\s+(?P<unit>week|weekend|"
-          r"month|year|decade|century|spring|summer|fall|autumn|winter)"),
+    _rule("rel_unit", rf"(?:(?P<edge>{EDGE})\s+)?(?P<rel>{REL}|{ANAPHORIC}|the(?:\s+full)?)\s+"
+          r"(?P<unit>week|weekend|month|(?:fiscal[\s-]+)?year|decade|century|spring|summer|fall|"
+          r"autumn|winter)"),
+    _rule("rel_unit", rf"(?:(?P<edge>earlier|later)\s+)?(?P<rel>{ANAPHORIC})\s+(?P<unit>day)"),
     _rule("season", rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season>spring|summer|fall|"
-          rf"autumn|winter)(?:\s+of)?\s+(?P<year>{YEAR4})"),
+          rf"autumn|winter)(?:\s+of)?\s+(?P<year>{YEAR4}|{YEAR_WORDS})"),
     # counted offsets
     _rule("ago", rf"(?:{APPROX}\s+)?(?P<num>{NUMBER}|{VAGUE})\s+(?P<unit>{UNIT})s?\s+(?P<dir>ago|"
           r"from\s+now|hence)"),
@@ -186,11 +199,12 @@ RULES: tuple[Rule, ...] = (
 # A weekday or month without a year is resolved by the tense of the verb that governs it, found
 # with a cheap heuristic: the nearest verb-like word before the expression in its clause (or,
 # when there is none, the first one after it), read with the auxiliaries just before it.
-FUTURE_WORDS = frozenset({"will", "won't", "wo", "shall", "next", "upcoming", "coming"})
+FUTURE_WORDS = frozenset({"will", "won't", "wo", "shall", "would", "upcoming", "effective"})
 INTENT = re.compile(
     r"(?:plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|expect(?:s|ed|ing)?|due|set|going|"
     r"intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|prepar(?:es|ed|ing)|slated|poised)"
 )
+INTENT_TO = re.compile(r"plans?|set|due|going|aim(?:s|ed|ing)?|prepar(?:es|ed|ing)|poised")  # + "to"
 DEADLINE_WORDS = frozenset({"until", "till", "by"})
 PAST_AUX = frozenset({"was", "were", "had", "did", "didn't", "wasn't", "weren't", "hadn't"})
 PRESENT_AUX = frozenset({"is", "are", "am", "isn't", "aren't"})
@@ -206,7 +220,7 @@ NOT_VERBS = frozenset({"need", "speed", "seed", "feed", "bed", "red", "hundred",
                        "armed", "allied", "limited", "red", "shed", "bled", "indeed"})
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 CLAUSE_BREAK = re.compile(r"[;:()\[\]\"“”]|\s--\s|,\s+(?:and|but|while|when|after|before)\s")
-TENSE_WINDOW = (8, 8)  # words searched before / after the expression
+TENSE_WINDOW = (10, 8)  # words searched before / after the expression
 
 
 def _verb_class(word: str, mixed: bool) -> str | None:
@@ -221,7 +235,7 @@ def _verb_class(word: str, mixed: bool) -> str | None:
         return "past"
     if w in PRESENT_AUX or w in PERFECT_AUX:
         return "present"
-    if w in ("to", "would", "could", "might", "may", "should", "be", "been", "being"):
+    if w in ("to", "could", "might", "may", "should", "be", "been", "being"):
         return "aux"
     return None
 
@@ -229,39 +243,66 @@ def _verb_class(word: str, mixed: bool) -> str | None:
 def _tense_before(words: list[str], mixed: bool) -> str | None:
     """Tense of the nearest verb group in ``words`` (nearest word first)."""
     for i, word in enumerate(words):
-        lead = [w.lower() for w in words[i + 1:i + 3]]
-        if INTENT.fullmatch(word.lower()):  # "plans to", "is scheduled", "had been set"
-            return "past" if "had" in lead else "future"
+        w, lead = word.lower(), [x.lower() for x in words[i + 1:i + 4]]
+        after = words[i - 1].lower() if i else ""
+        if INTENT.fullmatch(w) and (after == "to" or not INTENT_TO.fullmatch(w)):
+            return "past" if "had" in lead else "future"  # "plans to", "had been set to"
         kind = _verb_class(word, mixed)
-        if kind in (None, "aux"):
-            continue
-        if kind == "past" and any(w in FUTURE_WORDS or w.endswith("'ll") for w in lead):
-            return "future"  # "will be held"
-        if kind == "past" and any(w in PERFECT_AUX for w in lead):
-            return "past"
-        if kind == "past" and any(w in PRESENT_AUX for w in lead):
-            return "present"  # a present passive, "is held"
-        return kind
+        if w == "to" and lead and lead[0] in PRESENT_AUX | PAST_AUX:
+            return "future"  # "is to resume"
+        if kind in (None, "aux") or (kind == "past" and lead[:1] and lead[0] in DETERMINERS):
+            continue  # not a verb, or a participle used as an adjective ("an unspecified date")
+        return _participle_tense(lead) if kind == "past" else kind
     return None
 
 
-def tense_cue(text: str, start: int, end: int, sentence: tuple[int, int], mixed: bool) -> str | None:
-    """"future", "past", "present" or None for the expression ``text[start:end]``."""
+DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "still", "this"})
+SKIPPED_AUX = frozenset({"be", "been", "being", "have", "not", "never", "also", "still"})
+
+
+def _participle_tense(lead: list[str]) -> str:
+    """A past form read with the auxiliaries before it: "will be held", "is held", "held"."""
+    skipped = False
+    for word in lead:
+        if word in SKIPPED_AUX:
+            skipped = True
+            continue
+        if word in FUTURE_WORDS or word.endswith("'ll") or (word == "to" and skipped):
+            return "future"  # "will be held", "to be published"
+        if word in PRESENT_AUX:
+            return "present"  # a present passive, "is held"
+        break
+    return "past"
+
+
+LEADING_WORDS = frozenset({"on", "in", "at", "by", "since", "until", "till", "from", "early",
+                           "late", "also", "and", "but", "then", "as", "of", "last", "until"})
+
+
+def tense_cue(text: str, start: int, end: int, sentence: tuple[int, int],
+              mixed: bool) -> str | None:
+    """"future", "past", "present" or None for the expression ``text[start:end]``.
+
+    A possessive ("Wednesday's ruling") names a known event, not the verb's time: None.
+    """
+    if text[max(start, end - 2):end].lower() in ("'s", "’s"):
+        return None
     before_text = text[sentence[0]:start]
     breaks = list(CLAUSE_BREAK.finditer(before_text))
     before_text = before_text[breaks[-1].end():] if breaks else before_text
     before = WORD.findall(before_text)[::-1][:TENSE_WINDOW[0]]
-    if before and before[0].lower() in DEADLINE_WORDS:
-        return "future"
-    tense = _tense_before(before, mixed)
-    if tense is not None:
-        return tense
     after_text = text[end:max(end, sentence[1])]
     brk = CLAUSE_BREAK.search(after_text)
     after = WORD.findall(after_text[:brk.start()] if brk else after_text)[:TENSE_WINDOW[1]]
+    if before and before[0].lower() in DEADLINE_WORDS and \
+            "had" not in {w.lower() for w in before + after}:
+        return "future"  # "until Tuesday", "by August"
+    tense = _tense_before(before, mixed)
+    if tense is not None or any(w.lower() not in LEADING_WORDS for w in before):
+        return tense
     for i, word in enumerate(after):
         kind = _verb_class(word, mixed)
-        if kind not in (None, "aux", "to"):
+        if kind not in (None, "aux"):
             if kind == "past" and i and after[i - 1].lower() in FUTURE_WORDS:
                 return "future"
             return kind
@@ -354,13 +395,33 @@ def _sentence_at(bounds: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     return bounds[max(i, 0)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Anchors:
+    """What earlier expressions of the document resolved to, for anaphora ("that year")."""
+
+    date: R.Reading | None = None  # the last calendar day, month, year...
+    quarter: R.Reading | None = None  # the last quarter (earnings-report reference period)
+
+    def after(self, reading: R.Reading) -> _Anchors:
+        value = reading.value or ""
+        if reading.earliest is None or "/" in value:
+            return self
+        if QUARTER_VALUE.fullmatch(value):
+            return _Anchors(reading, reading)
+        return _Anchors(reading, self.quarter)
+
+
+QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+
+
 def _context(text: str, bounds: list[tuple[int, int]], hit: _Hit, published: dt.date | None,
-             mixed: bool) -> R.Ctx:
-    """Tense cue from a few words around the match; topic cue from its sentence."""
+             mixed: bool, anchors: _Anchors) -> R.Ctx:
+    """Tense of the governing verb; topic cue from the sentence; the document's anchors."""
     start, end = _sentence_at(bounds, hit.start)
     tense = tense_cue(text, hit.start, hit.end, (start, end), mixed)
     quarterly = QUARTERLY_CUE.search(text[start:max(end, hit.end)]) is not None
-    return R.Ctx(published, tense == "future", mixed, quarterly, past=tense == "past")
+    return R.Ctx(published, tense == "future", mixed, quarterly, past=tense == "past",
+                 anchor=anchors.date, quarter=anchors.quarter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,10 +480,12 @@ def find_times(text: str, published: dt.date | None, *,
     mixed = _mixed_case(text)
     bounds = _sentence_bounds(text, sentences)
     found: list[_Found] = []
+    anchors = _Anchors()
     for hit in _select(_all_hits(text, mixed)):
-        ctx = _context(text, bounds, hit, published, mixed)
+        ctx = _context(text, bounds, hit, published, mixed, anchors)
         reading = R.HANDLERS[RULES[hit.rule].name](hit.match, ctx)
         found.append(_Found(hit.start, hit.end, reading))
+        anchors = anchors.after(reading)
     return tuple(
         TimeRef(text=text[f.start:f.end], value=f.reading.value, precision=f.reading.precision,
                 start=f.start, end=f.end, earliest=f.reading.earliest, latest=f.reading.latest,

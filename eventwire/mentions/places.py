@@ -61,6 +61,11 @@ X_COMMA_Y = re.compile(
     r"((?:[A-Z][\w'’\-]*\.?)(?:\s?[A-Z][\w'’\-]*\.?){0,2})")
 ABBREVIATED = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.)(?!\w)")
 DATELINE = re.compile(r"^\s*([A-Z]{3,}(?:\s[A-Z]{3,}){0,2})\s*(?:,|—|–|-|\()")
+INNER_DATELINE = re.compile(
+    r"(?:^|[.!?\n]\s*)([A-Z][A-Z'’\-]+(?:\.? [A-Z][A-Z'’\-]+){0,2})(?:,\s+[A-Z][A-Za-z.]+)?\s+(?:—|--|–|-)\s")
+ADDRESS_TOWN = re.compile(
+    r"\b\d+\s+(?:[NSEW]\.\s+)?(?:[A-Z][\w'’]*\s+){1,3}(?:St|Street|Road|Rd|Ave|Avenue|Drive|Dr|Lane|Ln|"
+    r"Blvd|Boulevard|Court|Ct|Place|Pl|Circle|Way|Trail|Highway)\.?,\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})")
 CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|de|al|el|la)){0,3}\b")
 AP_STATES = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
@@ -88,6 +93,34 @@ NOT_PLACE_WORDS = frozenset({
     "wednesday night", "moscow time", "am", "pm", "ok", "tv", "it", "is", "i",
 })
 MAX_CANDIDATES = 40
+PERSON_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sgt|Gov|Sen|Rep|Rev|Lt|Capt|Col|Gen|Det|Cpl|Pvt|Officer|Judge|Justice|"
+    r"Deputy|Mayor|President|Chief|Coach|Pastor|Father|Sister|Brother|Prof|Professor|Trooper|"
+    r"Commissioner|Councilman|Councilwoman|Sheriff|Attorney|Secretary|Minister|Senator|King|Queen|"
+    r"Prince|Princess|Lord|Lady|Sir|Dame)\.?\s+$")
+PERSON_VERB_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:,\s*\d+,|(?:has |had |will |would |also |then |later )?"
+    r"(?:said|says|told|added|explained|noted|testified|pleaded|admitted|recalled|wrote|asked|"
+    r"figures|thinks|believes|knew|know|voted|visited|spent|scored|married|died|resigned))\b")
+GROUP_AFTER = re.compile(
+    r"^\s+(?:faith|minority|separatists?|rebels?|Tigers|moderates|diaspora|believers?|religion)\b")
+ROLE_WORDS = frozenset({
+    "police", "fire", "spokesman", "spokeswoman", "mayor", "marshal", "chief", "attorney", "commissioner",
+    "sheriff", "officer", "deputy", "judge", "council", "county", "city", "native", "resident", "school",
+    "state", "superintendent", "director", "manager", "president", "governor", "senator",
+})
+STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|at)\s+$")
+ORG_AFTER = re.compile(
+    r"^\s+(?:Inc|Corp|Co|Ltd|LLC|Company|Corporation|Group|Foundation|Trust|Bank|Airlines|"
+    r"Motors|Telecom|Energy|Oil|Petroleum|Holdings|Partners|Construction|Farms|Herald|Times|Gazette|"
+    r"Tribune|Maneuver|Day|Award|Prize|Trophy)\b")
+YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
+GEO_HEAD = re.compile(
+    r"\b(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Drive|Dr\.|Boulevard|Blvd\.|Lane|Highway|Route|Parkway|"
+    r"Court|Circle|Trail|Pike|Abbey|Dam|Airport|Base|Camp|Refinery|Mine|Market|Plaza|Mall|County|Parish|Borough|Township|City|Town|Village|Lake|River|Creek|Bay|Sea|Ocean|Gulf|Island|"
+    r"Islands|Mountains?|Mount|Mt\.|Valley|Beach|Springs|Falls|Heights|Hills|Park|Province|Region|"
+    r"State|District|Desert|Peninsula|Canyon|Harbor|Harbour|Port|Fort|Ft\.|Square|Bridge|Prairie)\b")
+WATER_FEATURES = frozenset({"SEA", "GULF", "OCN", "LK", "STRT", "BAY", "STM", "CNL", "CHN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +223,12 @@ def _pattern_spans(text: str, gaz: Gazetteer) -> list[_Span]:
     m = DATELINE.match(text)
     if m and _good_candidates(gaz.lookup(m.group(1)), prominent=False):
         out.append(_Span(m.start(1), m.end(1), m.group(1), "pattern"))
+    for m in INNER_DATELINE.finditer(text):
+        if m.start(1) > 0 and _good_candidates(gaz.lookup(m.group(1)), prominent=False):
+            out.append(_Span(m.start(1), m.end(1), m.group(1), "pattern"))
+    for m in ADDRESS_TOWN.finditer(text):
+        if _good_candidates(gaz.lookup(m.group(1)), prominent=False):
+            out.append(_Span(m.start(1), m.end(1), m.group(1), "pattern"))
     for m in SETTLEMENT_OF.finditer(text):
         out.append(_Span(m.start(1), m.end(1), m.group(1), "pattern"))
     for m in ROAD.finditer(text):
@@ -297,8 +336,12 @@ def recognise(text: str, ents: Sequence[Mention], gaz: Gazetteer) -> list[_Span]
     spans = _ent_spans(text, ents, gaz) + _pattern_spans(text, gaz)
     taken = [(e.start, e.end) for e in ents] + [(s.start, s.end) for s in spans]
     spans += _ngram_spans(text, gaz, taken)
-    kept = [sp for sp in _confirm(text, _select(spans)) if not _is_actor_use(text, sp, gaz)]
-    return [sp for sp in _propagate(text, kept, ents) if not _is_actor_use(text, sp, gaz)]
+    selected = _select(spans)
+    ctx = _context(text, ents, gaz, selected)
+    kept = [sp for sp in _confirm(text, selected)
+            if not _is_actor_use(text, sp, gaz) and not _is_named_thing(text, sp, gaz, ctx)]
+    return [sp for sp in _propagate(text, kept, ents)
+            if not _is_actor_use(text, sp, gaz) and not _is_named_thing(text, sp, gaz, ctx)]
 
 
 def demonym_spans(text: str, ents: Sequence[Mention], gaz: Gazetteer) -> list[_Span]:
@@ -308,6 +351,78 @@ def demonym_spans(text: str, ents: Sequence[Mention], gaz: Gazetteer) -> list[_S
         if ent.label in ("NORP", "GPE", "PERSON") and gaz.demonym(ent.text) and not gaz.has_name(ent.text):
             out.append(_Span(ent.start, ent.end, ent.text, "demonym"))
     return out
+
+
+# --- filtering: names that are people, groups, organisations or unknown ---------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Document-level evidence about what capitalised names denote."""
+
+    person_words: frozenset[str]
+    group_words: frozenset[str]
+
+
+def _person_words(text: str, ents: Sequence[Mention], gaz: Gazetteer) -> set[str]:
+    """First names and surnames of people the document names ("Tim Pawlenty", "Sgt. Kosinski")."""
+    words: set[str] = set()
+    for ent in ents:
+        parts = ent.text.split()
+        if ent.label != "PERSON" or not 2 <= len(parts) <= 4 or any(
+                normalize(w) in ROLE_WORDS or not re.fullmatch(r"[A-Z][\w'’\-.]*", w) for w in parts):
+            continue
+        if not _good_candidates(gaz.lookup(ent.text), prominent=False):
+            words.update(_bare(w) for w in (parts[0], parts[-1]))
+    for m in re.finditer(PERSON_TITLE_BEFORE.pattern[:-1] + r"((?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)", text):
+        name = m.group(1).split()[-1]
+        if not any(c.population >= 50_000 for c in gaz.lookup(name)):
+            words.add(_bare(name))
+    return words
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"(?:'s|')$", "", normalize(word))
+
+
+def _is_big_container(gaz: Gazetteer, name: str) -> bool:
+    return any(c.name_kind != ALTERNATE and (c.precision == "country" or (
+        c.precision == "admin1" and c.population >= 1_000_000)) for c in gaz.lookup(name))
+
+
+def _context(text: str, ents: Sequence[Mention], gaz: Gazetteer, spans: Sequence[_Span]) -> _Context:
+    people = _person_words(text, ents, gaz)
+    for sp in spans:
+        if " " not in sp.text and PERSON_VERB_AFTER.match(text[sp.end:sp.end + 30]) and not (
+                _is_container(gaz, sp.text) or LOCATIVE_BEFORE.search(text[max(0, sp.start - 20):sp.start])):
+            people.add(normalize(sp.text))
+    located = {normalize(sp.text) for sp in spans if STRICT_LOCATIVE.search(text[max(0, sp.start - 10):sp.start])}
+    groups = {normalize(e.text) for e in ents if e.label == "NORP"}
+    groups |= {normalize(sp.text) for sp in spans if GROUP_AFTER.match(text[sp.end:sp.end + 20])}
+    return _Context(frozenset(people - located), frozenset(groups - located))
+
+
+def _is_named_thing(text: str, sp: _Span, gaz: Gazetteer, ctx: _Context) -> bool:
+    """A person, group, product or unknown name rather than a place."""
+    if sp.source in ("road", "street", "demonym"):
+        return False
+    key = normalize(sp.text)
+    before, after = text[max(0, sp.start - 30):sp.start], text[sp.end:sp.end + 30]
+    if PERSON_TITLE_BEFORE.search(before) or YEAR_BEFORE.search(before) or ORG_AFTER.match(after):
+        return True
+    if sp.source in ("xy", "pattern"):
+        return False
+    if key in ctx.person_words and not _is_big_container(gaz, sp.text):
+        return True
+    if key in ctx.group_words and not gaz.country(sp.text):
+        return True
+    return _is_unknown(sp, gaz)
+
+
+def _is_unknown(sp: _Span, gaz: Gazetteer) -> bool:
+    """Not in the gazetteer and not shaped like a place name ("Titan", "NCIS", "Santa Claus")."""
+    known = [c for c in _candidates(gaz, sp.text) if c.population > 0 or c.precision != "point"]
+    return not GEO_HEAD.search(sp.text) and not known
 
 
 # --- resolution ---------------------------------------------------------------------------------

@@ -74,6 +74,8 @@ class Ctx:
     mixed_case: bool  # the document has normal capitalisation
     quarterly: bool = False  # the sentence speaks of quarters (earnings-report usage)
     past: bool = False  # the governing verb is in a past tense
+    anchor: Reading | None = None  # the last calendar date resolved earlier in the document
+    quarter: Reading | None = None  # the last quarter named earlier in the document
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +170,9 @@ def _at_unit(d: dt.date, unit: str) -> Reading:
     return _day(d)
 
 
+TENSE_REACH = 300  # days: how far the verb's tense may pull a date without a year from the nearest
+
+
 def _pick_year(month: int, day: int | None, ctx: Ctx) -> int | None:
     """Year for a day/month without one: nearest the publication date, past preferred."""
     pub = ctx.published
@@ -187,9 +192,11 @@ def _pick_year(month: int, day: int | None, ctx: Ctx) -> int | None:
                 best_past = (year, dist)
         elif best_future is None or (start - pub).days < best_future[1]:
             best_future = (year, (start - pub).days)
-    if ctx.past and best_past is not None:
+    if ctx.past and best_past is not None and best_past[1] < TENSE_REACH:
         return best_past[0]
-    if best_past is None or (best_future and (ctx.future or 2 * best_future[1] < best_past[1])):
+    if ctx.future and best_future is not None and best_future[1] < TENSE_REACH:
+        return best_future[0]
+    if best_past is None or (best_future and 2 * best_future[1] < best_past[1]):
         return best_future[0] if best_future else None
     return best_past[0]
 
@@ -205,7 +212,19 @@ def _parse_year(text: str | None, published: dt.date | None) -> int | None:
     if not text:
         return None
     digits = text.lstrip("'")
+    if not digits.isdigit():
+        return _year_from_words(digits)
     return int(digits) if len(digits) == 4 else _two_digit_year(int(digits), published)
+
+
+def _year_from_words(text: str) -> int | None:
+    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(NUMBER_WORDS.get(w, 0) for w in words[2:])
+    if words[:1] == ["nineteen"]:
+        return 1900 + sum(NUMBER_WORDS.get(w, 0) for w in words[1:] if w != "hundred")
+    return None
 
 
 def _weekday_date(target: int, rel: str, ctx: Ctx) -> dt.date | None:
@@ -287,7 +306,8 @@ def _h_calendar(m: re.Match[str], ctx: Ctx) -> Reading:
 
 
 def _h_month_year(m: re.Match[str], ctx: Ctx) -> Reading:
-    return _month(int(m.group("year")), _month_num(m.group("month")))
+    year = _parse_year(m.group("year"), ctx.published)
+    return _month(year, _month_num(m.group("month"))) if year else UNRESOLVED
 
 
 def _h_month_rel(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -309,7 +329,32 @@ def _h_month_rel(m: re.Match[str], ctx: Ctx) -> Reading:
 
 
 def _h_year(m: re.Match[str], ctx: Ctx) -> Reading:
-    return _year(int(m.group("year")))
+    year = _parse_year(m.group("year"), ctx.published)
+    return _year(year) if year else UNRESOLVED
+
+
+def _reference_quarter(ctx: Ctx) -> Reading | None:
+    """The period an earnings report is about: the last quarter it named, else the last one
+    completed before publication."""
+    if ctx.quarter is not None or ctx.published is None:
+        return ctx.quarter
+    pub = ctx.published
+    return _quarter_of(_add_months(dt.date(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1), -3))
+
+
+def _quarter_of(d: dt.date) -> Reading:
+    return _quarter(d.year, (d.month - 1) // 3 + 1)
+
+
+def _shift_quarter(q: Reading, months: int) -> Reading:
+    return _quarter_of(_add_months(q.earliest, months)) if q.earliest else UNRESOLVED
+
+
+def _h_year_period(m: re.Match[str], ctx: Ctx) -> Reading:
+    """"the 1988 period": the reference quarter of that year."""
+    ref = _reference_quarter(ctx)
+    year = int(m.group("year"))
+    return _quarter(year, int(ref.value[-1])) if ref and ref.value else _year(year)
 
 
 def _h_decade(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -329,6 +374,9 @@ def _h_quarter(m: re.Match[str], ctx: Ctx) -> Reading:
     pub = ctx.published
     if pub is None:
         return Reading(f"XXXX-Q{q}")
+    yrel = _g(m, "yrel")
+    if yrel:
+        return _quarter(pub.year + {"this": 0, "last": -1, "next": 1}[yrel], q)
     if _g(m, "ago"):
         return _quarter(pub.year - 1, q)
     current = (pub.month - 1) // 3 + 1
@@ -336,15 +384,17 @@ def _h_quarter(m: re.Match[str], ctx: Ctx) -> Reading:
 
 
 def _h_quarter_rel(m: re.Match[str], ctx: Ctx) -> Reading:
+    """"the quarter", "the latest period", "the year-ago quarter", "next quarter"."""
     pub, rel = ctx.published, _g(m, "rel") or ""
-    if pub is None:
+    if pub is None or (rel == "that" and ctx.quarter is None):
         return UNRESOLVED
+    if rel in ("the", "that", "this", "the latest") or "year" in rel:
+        ref = _reference_quarter(ctx) if rel != "this" or ctx.quarter else None
+        if ref is not None:
+            return _shift_quarter(ref, -12) if "year" in rel else ref
     start = dt.date(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1)
     offsets = {"this": 0, "the current": 0, "next": 3}
-    d = _add_months(start, offsets.get(rel, -3))
-    if "year" in rel:
-        d = _add_months(d, -12)
-    return _quarter(d.year, (d.month - 1) // 3 + 1)
+    return _quarter_of(_add_months(start, offsets.get(rel, -3)))
 
 
 def _h_half(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -422,9 +472,18 @@ def _h_clock_pod(m: re.Match[str], ctx: Ctx) -> Reading:
     return _day(ctx.published, f"T{hour:02d}:00")
 
 
+_ANAPHORIC = {"that": 0, "that same": 0, "the same": 0, "the following": 1}
+_UNIT_PRECISIONS = {"D": ("day",), "W": ("day", "week"), "M": ("day", "week", "month")}
+
+
 def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Reading:
     rel, unit, pub = _g(m, "rel") or "", _g(m, "unit") or "", ctx.published
-    if pub is None or rel == "that":
+    unit = unit.split()[-1].split("-")[-1]  # "fiscal year" -> "year"
+    if unit == "year" and re.match(r"\s+end(?:ed|ing)\b", m.string[m.end():m.end() + 8]):
+        return Reading("P1Y", timex_type="DURATION")  # "the year ended March 31"
+    if rel in _ANAPHORIC:
+        return _anaphoric_unit(unit, _ANAPHORIC[rel], ctx)
+    if pub is None:
         return UNRESOLVED
     step = -1 if rel in ("last", "the past", "the previous") else 1 if rel in (
         "next", "the coming") else 0
@@ -438,6 +497,17 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Reading:
     return _at_unit(_shift(pub, code, step), code)
 
 
+def _anaphoric_unit(unit: str, step: int, ctx: Ctx) -> Reading:
+    """"that year", "the same day", "the following month": the unit of the last date named."""
+    anchor = ctx.anchor
+    if anchor is None or anchor.earliest is None or unit in SEASONS or unit == "weekend":
+        return UNRESOLVED
+    code = _unit_code(unit)
+    if code in _UNIT_PRECISIONS and anchor.precision not in _UNIT_PRECISIONS[code]:
+        return UNRESOLVED  # "that day" after "in 1998"
+    return _at_unit(_shift(anchor.earliest, code, step), code)
+
+
 def _h_season_rel(code: str, step: int, pub: dt.date) -> Reading:
     year = pub.year if code != "WI" or pub.month == 12 else pub.year - 1
     reading = _season(year, code)
@@ -449,7 +519,8 @@ def _h_season_rel(code: str, step: int, pub: dt.date) -> Reading:
 
 
 def _h_season(m: re.Match[str], ctx: Ctx) -> Reading:
-    return _season(int(m.group("year")), SEASONS[m.group("season").lower()])
+    year = _parse_year(m.group("year"), ctx.published)
+    return _season(year, SEASONS[m.group("season").lower()]) if year else UNRESOLVED
 
 
 def _h_ago(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -460,18 +531,21 @@ def _h_ago(m: re.Match[str], ctx: Ctx) -> Reading:
     if ctx.published is None:
         return UNRESOLVED
     code = _unit_code(m.group("unit"))
-    if direction == "earlier" or (code == "Y" and n == 1 and ctx.quarterly):
-        return _year_ago_quarter(ctx.published) if ctx.quarterly else _day_or_duration(m, n)
+    if code == "Y" and n == 1 and (ctx.quarter or ctx.quarterly):
+        return _year_ago_quarter(ctx)
+    if direction == "earlier":
+        base = ctx.anchor.earliest if ctx.anchor and ctx.anchor.earliest else ctx.published
+        return _year(base.year - n) if code == "Y" else _day_or_duration(m, n)
     sign = 1 if direction in ("from now", "hence") else -1
     if code.startswith("T"):
         return _day(ctx.published)
     return _at_unit(_shift(ctx.published, code, sign * n), code)
 
 
-def _year_ago_quarter(pub: dt.date) -> Reading:
-    """Earnings-report "a year ago": the latest reported quarter, one year back."""
-    d = _add_months(dt.date(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1), -15)
-    return _quarter(d.year, (d.month - 1) // 3 + 1)
+def _year_ago_quarter(ctx: Ctx) -> Reading:
+    """Earnings-report "a year ago": the reference quarter, one year back."""
+    ref = _reference_quarter(ctx)
+    return _shift_quarter(ref, -12) if ref else UNRESOLVED
 
 
 def _day_or_duration(m: re.Match[str], n: int) -> Reading:
@@ -588,14 +662,16 @@ def _h_range_years(m: re.Match[str], ctx: Ctx) -> Reading:
 def _h_year_ago_adj(m: re.Match[str], ctx: Ctx) -> Reading:
     if ctx.published is None:
         return UNRESOLVED
-    return _year_ago_quarter(ctx.published) if ctx.quarterly else _year(ctx.published.year - 1)
+    if ctx.quarterly or ctx.quarter:
+        return _year_ago_quarter(ctx)
+    return _year(ctx.published.year - 1)
 
 
 HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Reading]] = {
     "range_days": _h_range_days, "range_days_m": _h_range_days, "range_months": _h_range_months,
     "range_years": _h_range_years, "dmy": _h_calendar, "mdy": _h_calendar, "iso": _h_calendar,
     "us_numeric": _h_calendar, "month_year": _h_month_year, "month_rel": _h_month_rel,
-    "year": _h_year, "decade": _h_decade, "quarter": _h_quarter, "quarter_rel": _h_quarter_rel,
+    "year": _h_year, "year_period": _h_year_period, "decade": _h_decade, "quarter": _h_quarter, "quarter_rel": _h_quarter_rel,
     "half": _h_half, "weekday": _h_weekday, "deictic": _h_deictic, "pod_rel": _h_pod_rel,
     "clock": _h_clock, "clock_pod": _h_clock_pod, "rel_unit": _h_rel_unit, "season": _h_season,
     "ago": _h_ago, "duration": _h_duration, "set": _h_set, "set_adv": _h_set,
