@@ -82,6 +82,9 @@ def process(inputs: tuple[str, ...], db: str, published: dt.date | None, actor_f
     from .runner import process as run
     from .store import open_store
 
+    missing = [p for p in inputs if p != "-" and not Path(p).exists()]
+    if missing:
+        raise click.BadParameter(f"no such file or directory: {', '.join(missing)}", param_hint="INPUTS")
     make_pipeline = functools.partial(Pipeline, actor_files=tuple(Path(p) for p in actor_files))
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
@@ -195,14 +198,27 @@ def _near(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
         lat, lon, km = (float(x) for x in value.split(","))
     except ValueError:
         raise click.BadParameter("expected LAT,LON,KM, e.g. 36.3,41.9,50") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise click.BadParameter("latitude must be in [-90, 90], longitude in [-180, 180], KM > 0")
     return lat, lon, km
+
+
+def _country(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    import pycountry
+
+    code = value.upper()
+    if (len(code) == 2 and pycountry.countries.get(alpha_2=code)) or (len(code) == 3 and pycountry.countries.get(alpha_3=code)):
+        return code
+    raise click.BadParameter(f"{value!r} is not an ISO 3166 country code (e.g. IQ or IRQ)")
 
 
 @main.command()
 @db_option
 @click.option("--type", "type_", help="PLOVER type, e.g. ASSAULT.")
 @click.option("--actor", help="Actor or recipient name (substring, case-insensitive).")
-@click.option("--country", help="ISO country code of the location (2 or 3 letters).")
+@click.option("--country", callback=_country, help="ISO country code of the location (2 or 3 letters).")
 @click.option("--since", callback=_date, metavar="YYYY-MM-DD")
 @click.option("--until", callback=_date, metavar="YYYY-MM-DD")
 @click.option("--near", callback=_near, metavar="LAT,LON,KM")
@@ -235,6 +251,12 @@ def event_view(e: Event) -> dict[str, Any]:
     return e.to_dict()
 
 
+FLAT_COLUMNS = (
+    "id", "date", "type", "mode", "actor", "recipient", "location", "country", "lat", "lon",
+    "fatalities", "status", "attribution", "confidence", "acled", "sentence",
+)
+
+
 def flat_row(e: Event) -> dict[str, Any]:
     loc, date = e.location, e.date
     return {
@@ -259,7 +281,7 @@ def _emit_events(found: Iterable[Event], fmt: str) -> None:
     elif fmt == "csv":
         buf = io.StringIO()
         rows = [flat_row(e) for e in found]
-        writer = csv.DictWriter(buf, fieldnames=list(flat_row.__annotations__) if not rows else list(rows[0]))
+        writer = csv.DictWriter(buf, fieldnames=list(FLAT_COLUMNS))
         writer.writeheader()
         writer.writerows(rows)
         click.echo(buf.getvalue(), nl=False)

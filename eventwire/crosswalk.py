@@ -19,6 +19,8 @@ The one table, read top to bottom; the first matching row wins.
 | ASSAULT destroy                      |                                            | Strategic developments / Looting/property destruction    | 18    |
 | ASSAULT other modes                  | recipient is civilians                     | Violence against civilians / Attack                      | 18    |
 | ASSAULT other modes                  | otherwise                                  | Battles / Armed clash                                    | 19    |
+| COERCE seize                         | weapons seized (recipient names weapons)   | Strategic developments / Disrupted weapons use           | 17    |
+| COERCE seize                         | other things seized (non-actor recipient)  | Strategic developments / Looting/property destruction    | 17    |
 | COERCE seize                         | actor is state forces or government        | Battles / Government regains territory                   | 19    |
 | COERCE seize                         | otherwise                                  | Battles / Non-state actor overtakes territory            | 19    |
 | COERCE arrest                        |                                            | Strategic developments / Arrests                         | 17    |
@@ -66,6 +68,8 @@ def acled_type(event: Event) -> tuple[str, str] | None:
     if kind == "ASSAULT":
         return _assault(event)
     if kind == "COERCE":
+        if mode == "seize" and _seized_things(event):
+            return STRATEGIC, ("Disrupted weapons use" if _weapons(event) else "Looting/property destruction")
         if mode == "seize":
             actor_type = event.actor.type if event.actor else None
             sub = "Government regains territory" if actor_type in STATE_TYPES else "Non-state actor overtakes territory"
@@ -102,6 +106,20 @@ def _assault(event: Event) -> tuple[str, str] | None:
     if event.recipient is not None and event.recipient.type == "civilians":
         return VAC, "Attack"
     return "Battles", "Armed clash"
+
+
+WEAPON_WORDS = ("weapon", "rifle", "gun", "ammunition", "explosive", "arms", "grenade", "bomb", "mine", "rocket", "missile", "dynamite")
+
+
+def _seized_things(event: Event) -> bool:
+    """"seized an M-16 rifle": things, not territory (territory has no recipient or an armed one)."""
+    r = event.recipient
+    return r is not None and r.actor_id is None and r.type == "other" and not r.name.startswith(("Unidentified", "Military", "Police"))
+
+
+def _weapons(event: Event) -> bool:
+    name = event.recipient.name.lower() if event.recipient else ""
+    return any(w in name for w in WEAPON_WORDS)
 
 
 def cameo_root(event: Event) -> str:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -287,7 +288,7 @@ def export(records: Iterable[Record], fmt: str, path: Path | str) -> int:
         "geojson": lambda out: write_geojson(records, out, countries),
     }
     if str(path) == "-":
-        return writers[fmt](click.get_text_stream("stdout"))
+        return writers[fmt](sys.stdout)
     with open(path, "w", encoding="utf-8", newline="") as out:
         return writers[fmt](out)
 

@@ -419,6 +419,10 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        rows = self._con.execute(
+            "SELECT geonameid, name, lat, lon, country, admin1, feature, population, precision, admin2, 0"
+            " FROM places WHERE feature = 'PCLI'").fetchall()
+        self._countries = MappingProxyType({row[4]: Candidate(*row) for row in rows})  # one scan, read-only
 
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> Gazetteer:
@@ -452,12 +456,8 @@ class Gazetteer:
     def country(self, iso2_or_name: str) -> Candidate | None:
         """The country with this ISO alpha-2 code or name, or None."""
         text = iso2_or_name.strip()
-        if len(text) == 2 and text.isalpha():
-            row = self._con.execute(
-                "SELECT geonameid, name, lat, lon, country, admin1, feature, population, precision,"
-                " admin2, 0 FROM places WHERE country = ? AND feature = 'PCLI'", (text.upper(),)).fetchone()
-            if row is not None:
-                return Candidate(*row)
+        if len(text) == 2 and text.isalpha() and text.upper() in self._countries:
+            return self._countries[text.upper()]
         return next((c for c in self.lookup(text) if c.feature == "PCLI"), None)
 
     def demonym(self, word: str) -> str | None:

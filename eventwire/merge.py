@@ -81,6 +81,7 @@ PLACE_KM: dict[str, float] = {"point": 25.0, "admin2": 50.0, "admin1": 150.0, "r
 PLACE_RANK: dict[str, int] = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 TIME_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3}
 DAY_WINDOW = 2
+UNKNOWN = 0.3  # agreement score of a field one of the two reports lacks
 DEFAULT_DATE_DAYS = 3
 DEFAULT_DATE_TEXT = "(publication date)"
 REALISED = frozenset({"occurred", "claimed", "suspected", "denied", "attempted"})
@@ -235,7 +236,7 @@ def date_score(a: Event, b: Event) -> float:
         return (1.0, 0.8, 0.5)[gap] if gap <= DAY_WINDOW else 0.0
     ra, rb = date_range(a), date_range(b)
     if ra is None or rb is None:
-        return 0.5
+        return UNKNOWN
     slack = dt.timedelta(days=1)
     if ra[1] + slack < rb[0] or rb[1] + slack < ra[0]:
         return 0.0
@@ -253,7 +254,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def place_score(a: Place | None, b: Place | None) -> float:
     """Place agreement in [0, 1]; 0 means different countries or too far apart."""
     if a is None or b is None:
-        return 0.5
+        return UNKNOWN
     if a.country and b.country and a.country != b.country:
         return 0.0
     if a.geonameid is not None and a.geonameid == b.geonameid:
@@ -296,7 +297,7 @@ def actor_score(a: Event, b: Event) -> float:
     pa = [x for x in (a.actor, a.recipient) if x is not None]
     pb = [x for x in (b.actor, b.recipient) if x is not None]
     if not pa or not pb:
-        return 0.5
+        return UNKNOWN
     if len(pa) == 2 and len(pb) == 2 and (
         (_names_match(pa[0], pb[0]) and _names_match(pa[1], pb[1]))
         or (_names_match(pa[0], pb[1]) and _names_match(pa[1], pb[0]))
@@ -607,15 +608,16 @@ def rebuild(
     out: list[MergedEvent] = []
     log: list[LogEntry] = []
     taken: set[str] = set()
+    absorbed: list[tuple[str, list[str]]] = []
     for cluster in fresh:
         olds = sorted({old_of[r] for r in cluster.report_ids if r in old_of}, key=lambda i: founders[i])
         keep = next((o for o in olds if o not in taken and o in cluster.report_ids), None)
         keep = keep or next((o for o in olds if o not in taken), None) or cluster.id
         taken.add(keep)
-        for other in olds:
-            if other != keep:
-                log.append(LogEntry("merge", keep, other_id=other, detail="rebuild"))
+        absorbed.append((keep, olds))
         out.append(cluster if keep == cluster.id else cluster.replace(id=keep))
+    for keep, olds in absorbed:
+        log.extend(LogEntry("merge", keep, other_id=o, detail="rebuild") for o in olds if o not in taken)
     out_of = {rid: c.id for c in out for rid in c.report_ids}
     for old in existing:
         parts = sorted({out_of[r] for r in old.report_ids if r in out_of})

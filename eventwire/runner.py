@@ -89,10 +89,10 @@ def _skip_known(
 ) -> Iterator[Article | Rejected]:
     """Pass through new articles and rejections; drop articles already in the store."""
     pending: list[Article | Rejected] = []
+    seen: set[str] = set()  # ids passed on in this run (a duplicate may arrive before the first is written)
 
     def flush() -> Iterator[Article | Rejected]:
         known = store.known_article_ids(a.id for a in pending if isinstance(a, Article))
-        seen: set[str] = set()
         for item in pending:
             if isinstance(item, Article) and (item.id in known or item.id in seen):
                 summary.skipped += 1

@@ -116,3 +116,35 @@ def test_seed_like_article_places(gaz: Gazetteer) -> None:
     assert found["Sinai Peninsula"].country == "EG"
     assert "Kremlin" not in found
     assert all(p.country != "US" for p in places if p.text == "Highway 47")
+
+
+@pytest.mark.parametrize("sea", ["Red Sea", "Mediterranean", "Gulf of Aden", "Black Sea", "Persian Gulf"])
+def test_seas_belong_to_no_country(gaz: Gazetteer, sea: str) -> None:
+    text = f"Boats left Port Sudan in Sudan and sailed into the {sea} on Monday."
+    ents = ents_for(text, (sea, "LOC"), ("Sudan", "GPE"))
+    place = by_text(find_places(text, ents, gaz))[sea]
+    assert place.country is None and place.precision == "region"
+
+
+def test_surnames_tagged_as_places_are_dropped(gaz: Gazetteer) -> None:
+    text = ("Tim Pawlenty met Rev. Roy Jones in Mansfield, Texas. Jones said the plan would work, "
+            "and Pawlenty agreed.")
+    ents = ents_for(text, ("Tim Pawlenty", "PERSON"), ("Roy Jones", "PERSON"), ("Mansfield", "GPE"))
+    second = text.index("Jones said")
+    ents += (Mention("place", "Jones", second, second + 5, label="GPE"),)
+    places = by_text(find_places(text, ents, gaz))
+    assert "Jones" not in places and "Pawlenty" not in places
+    assert places["Mansfield"].admin1 == "Texas"
+
+
+def test_upper_case_dateline_inside_the_text(gaz: Gazetteer) -> None:
+    text = "Fire guts family home. TORRINGTON — A fire destroyed the roof of a house on Tuesday."
+    places = by_text(find_places(text, (), gaz))
+    assert places["TORRINGTON"].country == "US"
+
+
+def test_unknown_company_name_is_not_a_place(gaz: Gazetteer) -> None:
+    text = "The council rejected Petrojet's request to drill near Arlington, Texas."
+    ents = ents_for(text, ("Petrojet", "GPE"), ("Arlington", "GPE"))
+    places = by_text(find_places(text, ents, gaz))
+    assert "Petrojet" not in places and places["Arlington"].admin1 == "Texas"

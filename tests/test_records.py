@@ -15,6 +15,11 @@ from eventwire.records import (
     TimeRef,
 )
 
+
+def tuples(elements: st.SearchStrategy[Any]) -> st.SearchStrategy[tuple[Any, ...]]:
+    return st.lists(elements, max_size=3).map(tuple)
+
+
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 text = st.text(max_size=30)
@@ -23,7 +28,6 @@ offset = st.integers(min_value=-1, max_value=1_000_000)
 dates = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 opt_date = st.none() | dates
 opt_int = st.none() | st.integers(min_value=0, max_value=10**9)
-small = {"max_size": 3}
 
 articles = st.builds(
     Article, id=text, text=st.text(max_size=200), title=opt_text, summary=opt_text, url=opt_text,
@@ -57,14 +61,14 @@ events = st.builds(
     Event, id=text, article_id=text, type=st.sampled_from(PLOVER_TYPES), mode=opt_text,
     actor=st.none() | actors, recipient=st.none() | actors, location=st.none() | places,
     date=st.none() | times, status=st.sampled_from(STATUSES), evidence=evidences,
-    fatalities=opt_int, injuries=opt_int, numbers=st.lists(numbers, **small).map(tuple),
+    fatalities=opt_int, injuries=opt_int, numbers=tuples(numbers),
     attribution=opt_text, quote=opt_text, confidence=st.floats(min_value=0, max_value=1),
     acled_event_type=opt_text, acled_sub_event_type=opt_text, cameo_root=opt_text,
 )
 results = st.builds(
-    ArticleResult, article=articles, sentences=st.lists(sentences, **small).map(tuple),
-    actors=st.lists(actors, **small).map(tuple), places=st.lists(places, **small).map(tuple),
-    times=st.lists(times, **small).map(tuple), events=st.lists(events, **small).map(tuple),
+    ArticleResult, article=articles, sentences=tuples(sentences),
+    actors=tuples(actors), places=tuples(places),
+    times=tuples(times), events=tuples(events),
 )
 any_record = st.one_of(articles, rejections, sentences, mentions, actors, places, times, numbers,
                        evidences, events, results)

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from eventwire.cli import main
 from eventwire.runner import WRITE_BATCH
 
-N_ARTICLES = 3 * WRITE_BATCH + 10
+N_ARTICLES = 2 * WRITE_BATCH + 10
 TOWNS = ("Mosul", "Kirkuk", "Aleppo", "Homs", "Kandahar", "Herat", "Mogadishu", "Gao", "Maiduguri",
          "Peshawar", "Benghazi", "Sanaa", "Goma")
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -94,6 +94,10 @@ def run_cli(corpus: Path, db: Path) -> dict[str, object]:
     return json.loads(result.stdout)
 
 
+def _stderr(proc: subprocess.Popen[bytes]) -> bytes:
+    return proc.stderr.read() if proc.stderr is not None else b""
+
+
 def start_and_kill(corpus: Path, db: Path) -> int:
     """Start the real program, SIGKILL it once articles are stored; return how many there were."""
     proc = subprocess.Popen(
@@ -104,7 +108,7 @@ def start_and_kill(corpus: Path, db: Path) -> int:
     try:
         deadline = time.monotonic() + 240
         while count_articles(db) == 0:
-            assert proc.poll() is None, f"the run ended before storing anything: {proc.stderr.read()!r}"
+            assert proc.poll() is None, f"the run ended before storing anything: {_stderr(proc)!r}"
             assert time.monotonic() < deadline, "no article stored within the time limit"
             time.sleep(0.01)
         still_running = proc.poll() is None
@@ -162,3 +166,17 @@ def test_resumed_run_then_stores_nothing_more(corpus: Path, clean) -> None:  # t
     summary = run_cli(corpus, clean_db)
     assert (summary["new"], summary["skipped"], summary["events"]) == (0, N_ARTICLES, 0)
     assert (table_count(clean_db, "articles"), table_count(clean_db, "events")) == before
+
+
+def test_two_workers_store_what_one_worker_stores(corpus: Path, clean, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Many chunks through the process pool: same articles, same event ids as the clean run."""
+    clean_db, clean_summary = clean
+    db = tmp_path / "two_workers.db"
+    result = CliRunner().invoke(
+        main, ["process", str(corpus), "--db", str(db), "--published", PUBLISHED, "--workers", "2", "--json"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["new"], summary["events"]) == (clean_summary["new"], clean_summary["events"])
+    assert events_by_article(db) == events_by_article(clean_db)

@@ -17,8 +17,10 @@ Metrics, following the TempEval-3 definitions:
   DATE/TIME/DURATION/SET type agrees.
 
 Values are compared after light normalisation: upper case, week numbers zero-padded ("2000-W7"
-equals "2000-W07"), a trailing "T00:00" of a day dropped. eventwire already emits TimeML value
-syntax; ranges ("2015-11-01/2015-11-03") have no TimeML value and never count as correct.
+equals "2000-W07"), an hour without minutes completed ("T17" equals "T17:00"), a trailing
+"T00:00" of a day dropped. eventwire already emits TimeML value
+syntax except for ranges, which TimeML writes as two expressions: a system range such as
+"between 1994 and 1997" (value "1994/1997") is scored as "1994" and "1997" (``timeml_parts``).
 Per-subfolder results (TimeBank / AQUAINT halves) are given in the notes.
 
 Example: eventwire evaluate timex --data ../shared/datasets/timex/TBAQ-cleaned --format json
@@ -107,6 +109,7 @@ def normalise_value(value: str | None) -> str | None:
         return None
     v = value.strip().upper()
     v = re.sub(r"-W(\d)(?!\d)", r"-W0\1", v)
+    v = re.sub(r"T(\d\d)$", r"T\1:00", v)  # "T17" is "T17:00"
     return re.sub(r"^(\d{4}-\d\d-\d\d)T00:00$", r"\1", v)
 
 
@@ -172,13 +175,36 @@ def metrics(c: Counter[str]) -> dict[str, float]:
     }
 
 
+RANGE_LEAD = re.compile(r"(?:between|from)\s+", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"\s*(?:-|–|\b(?:to|and|until|till|through)\b)\s*", re.IGNORECASE)
+
+
+def timeml_parts(ref: TimeRef) -> tuple[TimeRef, ...]:
+    """A range as TimeML annotates it: its two ends as separate expressions."""
+    if not ref.value or "/" not in ref.value:
+        return (ref,)
+    lead = RANGE_LEAD.match(ref.text)
+    body = lead.end() if lead else 0
+    join = RANGE_JOIN.search(ref.text, body)
+    if join is None or join.start() <= body:
+        return (ref,)
+    first, second = ref.value.split("/", 1)
+    return (
+        TimeRef(text=ref.text[body:join.start()], value=first, precision=ref.precision,
+                start=ref.start + body, end=ref.start + join.start(), timex_type=ref.timex_type),
+        TimeRef(text=ref.text[join.end():], value=second, precision=ref.precision,
+                start=ref.start + join.end(), end=ref.end, timex_type=ref.timex_type),
+    )
+
+
 def evaluate(docs: Iterable[TmlDoc]) -> tuple[int, Counter[str], dict[str, Counter[str]]]:
     """Score documents; returns (n_docs, total counts, counts per group)."""
     total: Counter[str] = Counter()
     groups: dict[str, Counter[str]] = {}
     n = 0
     for doc in docs:
-        counts = score_doc(doc, find_times(doc.text, doc.dct))
+        system = tuple(p for ref in find_times(doc.text, doc.dct) for p in timeml_parts(ref))
+        counts = score_doc(doc, system)
         total.update(counts)
         groups.setdefault(doc.group or ".", Counter()).update(counts)
         n += 1

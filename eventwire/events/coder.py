@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 PERSON_OBJECT_SENSES = {"release"}  # RETREAT modes that need a person as object
 PUBLICATION_DATE = "(publication date)"  # TimeRef.text when no expression dates the event
+INTENT_TYPES = {"SUPPORT", "CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE"}  # "will visit" -> AGREE
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"}
 
 
@@ -36,8 +37,29 @@ def code_article(
         if span is None:
             continue
         previous = drafts[-1] if drafts else None
-        drafts.extend(code_sentence(span, sentence, article, mentions, lexicon, previous))
+        for event in code_sentence(span, sentence, article, mentions, lexicon, previous):
+            earlier = _referent(event, drafts, article.text)
+            if earlier is None:
+                drafts.append(event)
+            else:
+                drafts[earlier] = _fill(drafts[earlier], event)
     return collapse(drafts)
+
+
+def _referent(event: Event, earlier: list[Event], text: str) -> int | None:
+    """"the attack", "the murder of the Jesuits": a definite noun with nothing new (no date of
+    its own) refers back to the last earlier event of that type, it is not a new event."""
+    ev = event.evidence
+    before = text[max(0, ev.trigger_start - 12): ev.trigger_start].lower()
+    definite = any(before.rstrip().endswith(w) for w in (" the", " this", " that", " these", " those")) or before.strip() in ("the", "this", "that")
+    own_date = event.date is not None and event.date.start >= 0 and ev.start <= event.date.start < ev.end
+    if not definite or own_date:
+        return None
+    for i in range(len(earlier) - 1, -1, -1):
+        e = earlier[i]
+        if e.type == event.type and _name(e.actor) in (None, _name(event.actor)) or e.type == event.type and event.actor is None:
+            return i
+    return None
 
 
 def code_sentence(
@@ -47,7 +69,7 @@ def code_sentence(
     triggers = [t for t in lexicon.match(span) if _is_event(t, lexicon)]
     triggers = _drop_subordinate(triggers)
     built = [(t, _build(t, span, sentence, article, m, previous)) for t in triggers]
-    return _absorb_participles([(t, e) for t, e in built if e is not None])
+    return _join_connected(_absorb_participles([(t, e) for t, e in built if e is not None]))
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -84,7 +106,36 @@ def _drop_subordinate(triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
-def _absorb_participles(built: list[tuple[Trigger, Event]]) -> list[Event]:
+def _join_connected(built: list[tuple[Trigger, Event]]) -> list[Event]:
+    """"99 persons were killed in police firing": two triggers, one attack. Assaults whose
+    triggers govern one another (within three steps) and do not disagree on who did it or to
+    whom become one event."""
+    kept: list[tuple[Trigger, Event]] = []
+    for t, e in built:
+        host = next((i for i, (kt, ke) in enumerate(kept) if _connected(kt, t) and _compatible(ke, e)), None)
+        if host is None:
+            kept.append((t, e))
+        else:
+            kt, ke = kept[host]
+            kept[host] = (kt, _fill(ke, e))
+    return [e for _, e in kept]
+
+
+def _connected(a: Trigger, b: Trigger) -> bool:
+    ups_a = [a.token.i, *(g.i for g in status.governors(a.token)[:3])]
+    ups_b = [b.token.i, *(g.i for g in status.governors(b.token)[:3])]
+    return a.token.i in ups_b or b.token.i in ups_a
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.type != "ASSAULT" or a.status != b.status:
+        return False
+    if a.actor and b.actor and a.actor.name != b.actor.name:
+        return False
+    return not (a.recipient and b.recipient and a.recipient.name != b.recipient.name)
+
+
+def _absorb_participles(built: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
     """"A bomb exploded ..., killing nine people": the participle reports the result of the
     attack it hangs from, so it joins that event (its recipient and toll fill the gaps)."""
     events = {t.token.i: e for t, e in built}
@@ -100,7 +151,8 @@ def _absorb_participles(built: list[tuple[Trigger, Event]]) -> list[Event]:
             continue
         events[host] = _fill(events[host], e)
         order.remove(tok.i)
-    return [events[i] for i in order]
+    triggers = {t.token.i: t for t, _ in built}
+    return [(triggers[i], events[i]) for i in order]
 
 
 # --- building ------------------------------------------------------------------------------
@@ -173,7 +225,13 @@ def _build(
         quote=status.quote_of(tok, span),
         confidence=_confidence(actor, recipient, location, date_explicit, inferred),
     )
+    if event.type in INTENT_TYPES and event.status in ("planned", "hypothetical") and _future(tok):
+        event = event.replace(type="AGREE", mode=None, status="occurred")  # PLOVER: intent is AGREE
     return event.replace(**crosswalk(event))
+
+
+def _future(tok) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in tok.children)
 
 
 def _actor_token(tok, head):  # type: ignore[no-untyped-def]
@@ -310,7 +368,11 @@ def _name(actor) -> str | None:  # type: ignore[no-untyped-def]
 
 
 def _fill(keep: Event, other: Event) -> Event:
+    """``keep`` with its gaps filled from ``other`` (its evidence and its own fields win)."""
+    defaulted = keep.date is None or keep.date.text == PUBLICATION_DATE
     return keep.replace(
+        actor=keep.actor or other.actor,
+        date=other.date if defaulted and other.date is not None and other.date.text != PUBLICATION_DATE else keep.date,
         mode=keep.mode or other.mode,
         recipient=keep.recipient or other.recipient,
         location=keep.location or other.location,

@@ -26,7 +26,10 @@ SUFFER_VERBS = {"die", "suffer", "perish", "survive", "flee", "escape", "sustain
 PERSON_NOUNS = re.compile(
     r"\b(people|persons?|civilians?|passengers?|villagers?|residents?|children|women|men|students?|"
     r"journalists?|workers?|hostages?|prisoners?|detainees?|captives?|worshippers?|pilgrims?|"
-    r"peasants?|farmers?|priests?|nuns?|citizens?|family|families|tourists?|refugees?|migrants?)\b",
+    r"peasants?|farmers?|priests?|nuns?|citizens?|family|families|tourists?|refugees?|migrants?|"
+    r"jesuits?|maids?|teachers?|doctors?|nurses?|patients?|pupils?|schoolgirls?|schoolchildren|"
+    r"boys?|girls?|wom[ae]n|m[ae]n|persons|individuals|mourners|shoppers|civilians|labou?rers?|"
+    r"traders?|merchants?|businessm[ae]n|drivers?|bus|airliner|plane|school|hospital|market|church|mosque|temple)\b",
     re.I,
 )
 TARGET_PLACE_NOUNS = {"town", "city", "village", "area", "district", "region", "province", "territory", "neighbourhood", "neighborhood", "positions", "highway", "road", "base", "villages", "towns"}
@@ -67,11 +70,16 @@ def span_of(tok: Token) -> tuple[int, int]:
 def np_range(tok: Token) -> tuple[int, int]:
     """Character range of the noun phrase headed by ``tok`` (no relative clauses or PPs)."""
     lo, hi = span_of(tok)
-    stack = [c for c in tok.children if c.dep_ in NP_DEPS or (c.dep_ == "prep" and c.lower_ == "of")]
+    def keep(c: Token) -> bool:
+        if c.dep_ == "conj":
+            return c.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+        return c.dep_ in NP_DEPS
+
+    stack = [c for c in tok.children if keep(c) or (c.dep_ == "prep" and c.lower_ == "of")]
     while stack:
         c = stack.pop()
         lo, hi = min(lo, c.idx), max(hi, c.idx + len(c.text))
-        stack.extend(cc for cc in c.children if cc.dep_ in NP_DEPS or cc.dep_ == "pobj")
+        stack.extend(cc for cc in c.children if keep(cc) or cc.dep_ == "pobj")
     return lo, hi
 
 
@@ -150,7 +158,7 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None)
     if owner is not None and not allow_descriptive:  # "its aircraft" -> the owner
         return resolve_pronoun(owner, m)
-    if not allow_descriptive or tok.pos_ not in ("NOUN", "PROPN"):
+    if not allow_descriptive or tok.pos_ not in ("NOUN", "PROPN") or "\n" in tok.doc.text[lo:hi]:
         return None
     return descriptive_actor(tok, lo, hi, m)
 

@@ -27,7 +27,8 @@ GOVERNOR_STATUS: dict[str, str] = {
 ASPECTUAL = {"begin", "start", "continue", "resume", "keep", "go", "manage", "proceed", "use", "help"}
 MODAL_STATUS: dict[str, str] = {
     "would": "hypothetical", "could": "hypothetical", "might": "hypothetical",
-    "may": "hypothetical", "should": "hypothetical", "will": "planned", "shall": "planned",
+    "may": "hypothetical", "should": "hypothetical", "must": "hypothetical", "will": "planned",
+    "shall": "planned",
 }
 # words whose content is not an event that happened: "threatening to launch attacks"
 CONTENT_GOVERNORS = {"threaten", "vow", "warn", "threat", "call", "urge", "demand", "ask", "pledge", "promise"}

@@ -69,7 +69,7 @@ POD = r"(?:morning|afternoon|evening|night|overnight)"
 _NUM_WORD = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
     r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a couple of|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a\s+)?couple\s+of|"
     r"a dozen|dozen|a hundred|hundred|a|an"
 )
 NUMBER = rf"(?:\d{{1,3}}(?:\.\d+)?|{_NUM_WORD})"
@@ -84,7 +84,8 @@ SPAN_LEAD = (
     r"(?:the\s+)?(?:past|last|next|previous|preceding|following|first|final|coming|latest|"
     r"remaining)"
 )
-REL = r"(?:this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest)"
+REL = (r"(?:this(?:\s+past)?|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|"
+       r"the\s+latest)")
 EDGE = r"(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"\
        r"the\s+middle\s+of)"
 ANAPHORIC = r"(?:that(?:\s+same)?|the\s+same|the\s+following)"
@@ -135,10 +136,13 @@ RULES: tuple[Rule, ...] = (
           rf"(?P<month>{_MONTH_FULL}|sept\.?|aug\.?|oct\.?|nov\.?|dec\.?|jan\.?|feb\.?)"
           rf"(?:\s+(?P<yrel>this year|last year|next year))?"),
     _rule("year", rf"(?:(?P<edge>{EDGE})[\s-]+|(?P<fiscal>fiscal(?:\s+year)?)\s+|the\s+year\s+)?"
-          rf"(?P<year>{YEAR4}|{YEAR_WORDS})(?!\s*(?:%|percent|dollars|people|\d))"),
+          rf"(?P<year>{YEAR4}|{YEAR_WORDS})(?!\s*(?:%|percent|dollars|people|\d)|[.,]\d)"),
     _rule("year_period", rf"the\s+(?P<year>{YEAR4})\s+(?:period|quarter)"),
     _rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>1[6-9]\d0|20[0-9]0)'?s"),
     _rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?'(?P<dec2>\d0)s"),
+    _rule("decade", r"the\s+(?:(?P<edge>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?"
+          r"(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
+    _rule("century", r"(?:the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century"),
     # quarters and halves
     _rule("quarter", rf"(?:the\s+)?(?:(?P<qyear>{YEAR4})\s+|(?P<fiscal>fiscal)[\s-]+|"
           r"(?P<yrel>this|last|next)\s+year's\s+(?:fiscal\s+)?|"
@@ -153,7 +157,8 @@ RULES: tuple[Rule, ...] = (
     _rule("half", rf"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half\s+of\s+(?P<year>{YEAR4})"),
     _rule("year_ago_adj", r"(?:the\s+)?year-(?:earlier|ago)(?!\s+(?:quarter|period))"),
     # weekdays
-    _rule("weekday", rf"(?:(?P<rel>last|next|this|early|late|that|previous)\s+)?(?P<wd>{WEEKDAY})"
+    _rule("weekday", rf"(?:(?P<rel>last|next|this|early|late|that|previous|(?:this\s+)?coming)\s+)?"
+          rf"(?P<wd>{WEEKDAY})"
           rf"(?:'s)?(?:\s+(?P<pod>{POD}))?"),
     # deictic days and parts of day
     _rule("deictic", r"(?P<word>today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+(?P<pod>morning|"
@@ -177,8 +182,14 @@ RULES: tuple[Rule, ...] = (
     _rule("ago", r"(?P<num>a|one)\s+(?P<unit>year)\s+(?P<dir>earlier)"),
     # durations
     _rule("duration", rf"(?:{SPAN_LEAD}\s+|{APPROX}\s+|the\s+)?(?P<num>{NUMBER})[\s-]+"
-          rf"(?P<unit>{UNIT})s?(?:[\s-]+long)?(?![\s-]+old\b|\s+of\b)"),
+          rf"(?P<unit>{UNIT})s?(?:[\s-]+long)?(?![\s-]+old\b)"),
     _rule("duration", rf"(?:{SPAN_LEAD}\s+|the\s+)?(?P<vague>{VAGUE})\s+(?P<unit>{UNIT})s"),
+    _rule("duration", rf"(?:{APPROX}\s+)?(?P<num>{NUMBER})\s+(?:more|additional|further)\s+"
+          rf"(?P<unit>{UNIT})s?"),
+    _rule("duration", rf"(?P<num>an?)\s+(?:additional|extra|further)\s+(?P<unit>{UNIT})"),
+    _rule("duration", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s))"
+          r"(?P<bare>(?P<unit>day|week|month|year)s)"),
+    _rule("duration", r"(?<=\bin\s)(?P<bare>(?P<unit>year)s)"),
     _rule("duration", rf"(?:{APPROX}\s+)?(?P<num2>{NUMBER})\s+(?:and\s+a\s+half|1/2)\s+"
           rf"(?P<unit>{UNIT})s"),
     _rule("duration", r"(?P<half>half\s+an?|a\s+half)\s+(?P<unit>hour|day|year|century)"),
@@ -186,20 +197,24 @@ RULES: tuple[Rule, ...] = (
     _rule("set", rf"(?:every|each)\s+(?:(?P<wd>{WEEKDAY})|(?P<month>{_MONTH_FULL})|"
           rf"(?P<unit>day|week|month|year|quarter|morning|night|evening|afternoon|weekend))"),
     _rule("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"),
-    _rule("set_weekday", r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s"),
+    _rule("set_weekday", rf"(?P<wd>{WEEKDAY})s|(?P<wd2>{WEEKDAY})\s+(?P<pod>morning|afternoon|"
+          r"evening|night)s"),
     # holidays with fixed dates
-    _rule("holiday", r"(?P<hol>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|"
-          r"independence\s+day|valentine's\s+day|halloween)"),
+    _rule("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<hol>christmas(?:\s+(?:day|eve))?|"
+          r"new\s+year's(?:\s+(?:day|eve))?|independence\s+day|valentine's\s+day|halloween|"
+          r"thanksgiving(?:\s+day)?)"),
     # unanchored references
     _rule("ref", r"(?P<ref>right\s+now|now|currently|these\s+days|nowadays|at\s+present|"
-          r"presently|recently|lately|the\s+past|the\s+(?:near\s+)?future)"),
+          r"presently|recently|lately|the\s+past|the\s+(?:near\s+)?future|the\s+(?:near|short)"
+          r"\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible)"),
+    _rule("ref", rf"(?P<ref>current)(?!\s+(?:{UNIT}|fiscal|account|accounts|affairs|events)\b)"),
 )
 
 # --- tense cue -----------------------------------------------------------------------------------
 # A weekday or month without a year is resolved by the tense of the verb that governs it, found
 # with a cheap heuristic: the nearest verb-like word before the expression in its clause (or,
 # when there is none, the first one after it), read with the auxiliaries just before it.
-FUTURE_WORDS = frozenset({"will", "won't", "wo", "shall", "would", "upcoming", "effective"})
+FUTURE_WORDS = frozenset({"will", "won't", "wo", "shall", "would", "upcoming", "effective", "payable"})
 INTENT = re.compile(
     r"(?:plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|expect(?:s|ed|ing)?|due|set|going|"
     r"intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|prepar(?:es|ed|ing)|slated|poised)"
@@ -294,6 +309,9 @@ def tense_cue(text: str, start: int, end: int, sentence: tuple[int, int],
     after_text = text[end:max(end, sentence[1])]
     brk = CLAUSE_BREAK.search(after_text)
     after = WORD.findall(after_text[:brk.start()] if brk else after_text)[:TENSE_WINDOW[1]]
+    lowered = [w.lower() for w in before[:2]]
+    if lowered[:1] == ["as"] and lowered[1:] and lowered[1] in ("soon", "early"):
+        return "future"  # "as soon as Tuesday"
     if before and before[0].lower() in DEADLINE_WORDS and \
             "had" not in {w.lower() for w in before + after}:
         return "future"  # "until Tuesday", "by August"
@@ -330,7 +348,7 @@ class _Hit:
     match: re.Match[str]
 
 
-_NAME_GROUPS = ("month", "m1", "m2", "wd")
+_NAME_GROUPS = ("month", "m1", "m2", "wd", "wd2")
 
 
 def _mixed_case(text: str) -> bool:
@@ -351,11 +369,30 @@ def _plausible(hit: _Hit, mixed_case: bool) -> bool:
             bare = m.group(0).strip().lower() == word.lower()
             if word.lower() in ("may", "march") and bare and (not mixed_case or m.start() == 0):
                 return False
-    text = m.string
-    before = text[max(0, hit.start - 2):hit.start]
-    if RULES[hit.rule].name in ("year", "duration") and re.search(r"[$£€#]\s*$", before):
+    text, rule = m.string, RULES[hit.rule].name
+    before = text[max(0, hit.start - 30):hit.start]
+    if rule in ("year", "duration") and re.search(r"[$£€#]\s*$", before):
         return False
-    return True
+    if rule == "month_rel" and re.fullmatch(_MONTH_ABBR, m.group(0), re.IGNORECASE):
+        return False  # "Jan Kavan": an abbreviation needs its full stop or a day
+    if rule == "month_rel" and re.match(r"\s+(?:for|of\s+(?:the|a)|against)\b", text[hit.end:]):
+        return False  # "the March for Life", "the March of the Mothers"
+    if rule == "duration" and RATE_BEFORE.search(before) and re.match(r"an?\s", m.group(0), re.I):
+        return False  # "$500 million a year", "four flights a week": a rate, not a duration
+    return rule != "duration" or not _not_a_duration(m, text[hit.end:hit.end + 12], mixed_case)
+
+
+def _not_a_duration(m: re.Match[str], after: str, mixed_case: bool) -> bool:
+    """"a second group" (an ordinal), "three-quarters of" (a fraction), "60 Minutes" (a name)."""
+    unit = m.group("unit") or ""
+    if unit.lower() == "second" and re.fullmatch(r"an?\s+second", m.group(0), re.I):
+        return not re.match(r"\s+(?:later|earlier|ago|or)\b", after)
+    if unit.lower() == "quarter" and re.match(r"s?\s+of\b", after):
+        return True
+    return mixed_case and unit[:1].isupper() and not m.group(0)[:1].isupper()
+
+
+RATE_BEFORE = re.compile(r"\d[\d,.]*(?:\s+(?:million|billion|[a-z]+)){0,2}\s+$", re.IGNORECASE)
 
 
 def _select(hits: list[_Hit]) -> list[_Hit]:
@@ -402,16 +439,17 @@ class _Anchors:
     date: R.Reading | None = None  # the last calendar day, month, year...
     quarter: R.Reading | None = None  # the last quarter (earnings-report reference period)
 
-    def after(self, reading: R.Reading) -> _Anchors:
-        value = reading.value or ""
-        if reading.earliest is None or "/" in value:
+    def after(self, rule: str, reading: R.Reading, published: dt.date | None) -> _Anchors:
+        """The anchors once ``reading`` (found by ``rule``) has been read.
+
+        Only a quarter named by its number and already over at publication can be the one a
+        report is about ("the latest quarter", "a year earlier"); an outlook is not.
+        """
+        if reading.earliest is None or "/" in (reading.value or ""):
             return self
-        if QUARTER_VALUE.fullmatch(value):
+        if rule == "quarter" and (published is None or (reading.latest or published) < published):
             return _Anchors(reading, reading)
         return _Anchors(reading, self.quarter)
-
-
-QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 
 
 def _context(text: str, bounds: list[tuple[int, int]], hit: _Hit, published: dt.date | None,
@@ -485,7 +523,7 @@ def find_times(text: str, published: dt.date | None, *,
         ctx = _context(text, bounds, hit, published, mixed, anchors)
         reading = R.HANDLERS[RULES[hit.rule].name](hit.match, ctx)
         found.append(_Found(hit.start, hit.end, reading))
-        anchors = anchors.after(reading)
+        anchors = anchors.after(RULES[hit.rule].name, reading, published)
     return tuple(
         TimeRef(text=text[f.start:f.end], value=f.reading.value, precision=f.reading.precision,
                 start=f.start, end=f.end, earliest=f.reading.earliest, latest=f.reading.latest,

@@ -59,7 +59,8 @@ DIRECTION = r"(?:(?:north|south|east|west|central|northern|southern|eastern|west
 X_COMMA_Y = re.compile(
     r"\b((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,2}),\s+(" + DIRECTION + r")"
     r"((?:[A-Z][\w'’\-]*\.?)(?:\s?[A-Z][\w'’\-]*\.?){0,2})")
-ABBREVIATED = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.)(?!\w)")
+ABBREVIATED = re.compile(
+    r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|[NS]\.[CDHJMY]\.|R\.I\.|W\.Va\.|D\.C\.)(?!\w)")
 DATELINE = re.compile(r"^\s*([A-Z]{3,}(?:\s[A-Z]{3,}){0,2})\s*(?:,|—|–|-|\()")
 INNER_DATELINE = re.compile(
     r"(?:^|[.!?\n]\s*)([A-Z][A-Z'’\-]+(?:\.? [A-Z][A-Z'’\-]+){0,2})(?:,\s+[A-Z][A-Za-z.]+)?\s+(?:—|--|–|-)\s")
@@ -90,7 +91,9 @@ NOT_PLACE_WORDS = frozenset({
     "mount", "new", "union", "victoria", "hope", "liberty", "unity", "independence", "justice",
     "commerce", "friendship", "industry", "enterprise", "progress", "opportunity", "reading",
     "mobile", "marine", "early", "many", "most", "more", "best", "deal", "chance", "orange",
-    "wednesday night", "moscow time", "am", "pm", "ok", "tv", "it", "is", "i",
+    "wednesday night", "moscow time", "am", "pm", "ok", "tv", "it", "is", "i", "metro", "central",
+    "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western",
+    "olympic", "downtown", "midwest",
 })
 MAX_CANDIDATES = 40
 PERSON_TITLE_BEFORE = re.compile(
@@ -205,19 +208,16 @@ def _good_candidates(cands: list[Candidate], *, prominent: bool) -> bool:
 def _pattern_spans(text: str, gaz: Gazetteer) -> list[_Span]:
     out = []
     for m in X_COMMA_Y.finditer(text):
-        y_text = _y_name(m.group(3))
-        if y_text is None or not _is_container(gaz, y_text):
+        found = _y_name(gaz, m.group(3))
+        if found is None:
             continue
+        y_text, y_len = found
         x_start, x_end = _trim(text, m.start(1), m.end(1))
         x = text[x_start:x_end]
         if x.casefold() in NOT_PLACE_WORDS or gaz.demonym(x):
             continue
         out.append(_Span(x_start, x_end, x, "xy", within=None if _is_container(gaz, x) else y_text))
-        y_start = m.start(3)
-        y_end = y_start + len(m.group(3).rstrip())
-        if m.group(3).endswith(".") and m.group(3) not in AP_STATES and m.group(3).rstrip(".") in (y_text,):
-            y_end -= 1
-        out.append(_Span(y_start, y_end, text[y_start:y_end], "xy"))
+        out.append(_Span(m.start(3), m.start(3) + y_len, text[m.start(3):m.start(3) + y_len], "xy"))
     for m in ABBREVIATED.finditer(text):
         out.append(_Span(m.start(), m.end(), m.group(0), "pattern"))
     m = DATELINE.match(text)
@@ -241,15 +241,19 @@ def _pattern_spans(text: str, gaz: Gazetteer) -> list[_Span]:
     return out
 
 
-def _y_name(raw: str) -> str | None:
-    raw = raw.strip()
+def _y_name(gaz: Gazetteer, raw: str) -> tuple[str, int] | None:
+    """The longest leading container name of "Y" and its length in ``raw`` ("Texas. Jones" -> Texas)."""
+    raw = raw.rstrip()
     if raw in AP_STATES:
-        return AP_STATES[raw]
-    words = raw.split()
+        return AP_STATES[raw], len(raw)
+    words = list(re.finditer(r"\S+", raw))
     for n in range(len(words), 0, -1):
-        cand = " ".join(words[:n]).rstrip(".")
-        if cand:
-            return cand
+        end = words[n - 1].end()
+        cand = raw[:end].rstrip(".")
+        if cand in AP_STATES or raw[:end] in AP_STATES:
+            return AP_STATES.get(raw[:end], AP_STATES.get(cand, cand)), end
+        if cand and _is_container(gaz, cand):
+            return cand, len(cand)
     return None
 
 
@@ -392,10 +396,12 @@ def _is_big_container(gaz: Gazetteer, name: str) -> bool:
 
 def _context(text: str, ents: Sequence[Mention], gaz: Gazetteer, spans: Sequence[_Span]) -> _Context:
     people = _person_words(text, ents, gaz)
-    for sp in spans:
-        if " " not in sp.text and PERSON_VERB_AFTER.match(text[sp.end:sp.end + 30]) and not (
-                _is_container(gaz, sp.text) or LOCATIVE_BEFORE.search(text[max(0, sp.start - 20):sp.start])):
-            people.add(normalize(sp.text))
+    for name in {sp.text for sp in spans if " " not in sp.text and sp.text[:1].isupper()}:
+        for m in re.finditer(r"(?<![\w.])" + re.escape(name) + r"(?!\w)", text):
+            if PERSON_VERB_AFTER.match(text[m.end():m.end() + 30]) and not (
+                    _is_container(gaz, name) or LOCATIVE_BEFORE.search(text[max(0, m.start() - 20):m.start()])):
+                people.add(normalize(name))
+                break
     located = {normalize(sp.text) for sp in spans if STRICT_LOCATIVE.search(text[max(0, sp.start - 10):sp.start])}
     groups = {normalize(e.text) for e in ents if e.label == "NORP"}
     groups |= {normalize(sp.text) for sp in spans if GROUP_AFTER.match(text[sp.end:sp.end + 20])}
@@ -434,16 +440,16 @@ class _Focus:
 
     countries: Counter[str]
     admin1: Counter[tuple[str, str]]
-    own: dict[str, tuple[str | None, tuple[str, str] | None, float]]
+    own: dict[str, tuple[str | None, tuple[str, str] | None, float, float]]
 
     def country_share(self, key: str, iso: str | None) -> float:
-        own_iso, _, w = self.own.get(key, (None, None, 0.0))
+        own_iso, _, w, _ = self.own.get(key, (None, None, 0.0, 0.0))
         total = sum(self.countries.values()) - w
         count = self.countries.get(iso or "", 0.0) - (w if own_iso == iso else 0.0)
         return count / total if total > 0 else 0.0
 
     def admin1_share(self, key: str, area: tuple[str, str]) -> float:
-        _, own_area, w = self.own.get(key, (None, None, 0.0))
+        _, own_area, _, w = self.own.get(key, (None, None, 0.0, 0.0))
         w = w if own_area is not None else 0.0
         total = sum(self.admin1.values()) - w
         count = self.admin1.get(area, 0.0) - (w if own_area == area else 0.0)
@@ -469,29 +475,39 @@ def _prior(c: Candidate, mention: str) -> float:
 def _focus(cands: dict[str, list[Candidate]], texts: Counter[str], demonyms: Counter[str]) -> _Focus:
     countries: Counter[str] = Counter()
     admin1: Counter[tuple[str, str]] = Counter()
-    own: dict[str, tuple[str | None, tuple[str, str] | None, float]] = {}
+    own: dict[str, tuple[str | None, tuple[str, str] | None, float, float]] = {}
     for key, cs in cands.items():
         if not cs:
             continue
-        best = max(cs, key=lambda c: _prior(c, key))
+        ranked = sorted(cs, key=lambda c: -_prior(c, key))
+        best = ranked[0]
         weight = texts[key] * (1.0 if len({c.country for c in cs}) == 1 else 0.5)
-        area = (best.country, best.admin1) if best.country and best.admin1 and best.precision in (
-            "point", "admin2") else None
+        area = _area(best)
+        rivals = [c for c in ranked[1:] if _area(c) != area and _prior(c, key) > _prior(best, key) - 0.5]
+        area_weight = texts[key] * (0.3 if rivals else 2.0 if best.precision == "admin1" else 1.0)
         if best.country:
             countries[best.country] += weight
         if area is not None:
-            admin1[area] += weight
-        own[key] = (best.country, area, weight)
+            admin1[area] += area_weight
+        own[key] = (best.country, area, weight, area_weight)
     for iso, n in demonyms.items():
         countries[iso] += 0.5 * n
     return _Focus(countries, admin1, own)
+
+
+def _area(c: Candidate) -> tuple[str, str] | None:
+    """The first-order division a candidate lies in (a state names its own)."""
+    if not c.country or c.precision not in ("point", "admin2", "admin1"):
+        return None
+    name = c.name if c.precision == "admin1" else c.admin1
+    return (c.country, name) if name else None
 
 
 def _score(c: Candidate, mention: str, focus: _Focus, anchors: list[Candidate]) -> float:
     score = _prior(c, mention)
     score += 2.0 * focus.country_share(mention, c.country)
     if c.country and c.admin1:
-        score += 1.5 * focus.admin1_share(mention, (c.country, c.admin1))
+        score += 2.5 * focus.admin1_share(mention, (c.country, c.admin1))
     if anchors and c.precision in ("point", "admin2"):
         near = min(distance_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
         score += 1.5 if near < 100 else 0.75 if near < 400 else 0.0
@@ -503,6 +519,11 @@ def _candidates(gaz: Gazetteer, name: str) -> list[Candidate]:
     found = gaz.lookup(name)[:MAX_CANDIDATES]
     if any(c.feature == "PPLC" and c.population > 100_000 for c in found) and "State" not in name:
         found = [c for c in found if c.precision != "admin1"]  # "Washington" is the capital
+    top_primary = max((c.population for c in found if c.name_kind != ALTERNATE), default=-1)
+    found = [c for c in found  # "Arlington" is not Ship Bottom's old name; "Jenin" is Jinin's
+             if c.name_kind != ALTERNATE or c.precision in ("country", "admin1", "region") or c.population > top_primary]
+    if any(c.feature in WATER_FEATURES for c in found):  # "Red Sea": the sea, not Sudan's state
+        found = [c for c in found if c.feature in WATER_FEATURES]
     if not found:
         iso = gaz.demonym(name)
         country = gaz.country(iso) if iso else None

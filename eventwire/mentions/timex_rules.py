@@ -27,7 +27,7 @@ NUMBER_WORDS: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "a hundred": 100, "a couple of": 2, "a dozen": 12, "dozen": 12,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
 }
 VAGUE_NUMBERS: tuple[str, ...] = (
     "several", "a few", "few", "many", "some", "a number of", "dozens of", "hundreds of",
@@ -58,6 +58,7 @@ PAST_WORDS: frozenset[str] = frozenset({
 })
 FUTURE_WORDS: frozenset[str] = frozenset({
     "the future", "the near future", "soon", "future", "in the future", "eventually",
+    "the near term", "the short term", "a later date", "as soon as possible",
     "the coming", "later this year",
 })
 
@@ -237,7 +238,7 @@ def _weekday_date(target: int, rel: str, ctx: Ctx) -> dt.date | None:
         return pub + dt.timedelta(days=target - pub.weekday())
     if rel in ("last", "previous"):
         return pub - dt.timedelta(days=back or 7)
-    if rel == "next":
+    if rel in ("next", "coming", "this coming"):
         return pub + dt.timedelta(days=ahead or 7)
     if back == 0:
         return pub
@@ -357,13 +358,26 @@ def _h_year_period(m: re.Match[str], ctx: Ctx) -> Reading:
     return _quarter(year, int(ref.value[-1])) if ref and ref.value else _year(year)
 
 
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+
+
 def _h_decade(m: re.Match[str], ctx: Ctx) -> Reading:
-    if m.group("dec") if "dec" in m.re.groupindex else None:
+    if _g(m, "dec"):
         start = int(m.group("dec"))
+    elif _g(m, "decw"):
+        start = 1900 + _DECADE_WORDS[_g(m, "decw") or ""]
     else:
         pub_year = ctx.published.year if ctx.published else 1950
         start = _two_digit_year(int(m.group("dec2")), dt.date(pub_year, 1, 1))
     return Reading(str(start // 10), "year", dt.date(start, 1, 1), dt.date(start + 9, 12, 31))
+
+
+def _h_century(m: re.Match[str], ctx: Ctx) -> Reading:
+    """"the 20th century" -> TimeML "19" (the first two digits of its years)."""
+    n = int(m.group("cent"))
+    start = (n - 1) * 100
+    return Reading(f"{n - 1:02d}", "year", dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31))
 
 
 def _h_quarter(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -460,9 +474,19 @@ def _h_clock(m: re.Match[str], ctx: Ctx) -> Reading:
         return Reading(None, timex_type="TIME")
     if day in WEEKDAYS:
         d = _weekday_date(WEEKDAYS[day], "", ctx)
+    elif day:
+        d = ctx.published + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day, 0))
     else:
-        d = ctx.published + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day or "", 0))
+        d = _anchor_day(ctx)
     return _day(d, suffix) if d else UNRESOLVED
+
+
+def _anchor_day(ctx: Ctx) -> dt.date | None:
+    """The day a bare clock time ("at 10 p.m.") falls on: the last day named, else publication."""
+    anchor = ctx.anchor
+    if anchor is not None and anchor.precision == "day" and anchor.earliest:
+        return anchor.earliest
+    return ctx.published
 
 
 def _h_clock_pod(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -573,9 +597,11 @@ def _h_duration(m: re.Match[str], ctx: Ctx) -> Reading:
     if _g(m, "num2"):
         n = _number(m.group("num2"))
         return Reading(_half_more(n, _unit_code(unit)), timex_type="DURATION")
+    if _g(m, "bare"):  # "for weeks"
+        return Reading(_duration_value(None, unit), timex_type="DURATION")
     vague = _g(m, "vague")
-    if vague in ("recent", "coming", "the coming"):  # TimeML: "recent years" is PAST_REF
-        return Reading("PAST_REF" if vague == "recent" else "FUTURE_REF")
+    if vague in ("coming", "the coming"):  # an unbounded stretch ahead: "the coming years"
+        return Reading("FUTURE_REF")
     if vague:
         return Reading(_duration_value(None, unit), timex_type="DURATION")
     n = _number(m.group("num"))
@@ -605,14 +631,33 @@ def _h_set(m: re.Match[str], ctx: Ctx) -> Reading:
 _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
              "independence day": (7, 4), "valentine's day": (2, 14), "halloween": (10, 31)}
+_FLOATING = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4)}  # 4th Thu of Nov
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    if name in _FLOATING:
+        month, weekday, nth = _FLOATING[name]
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    return dt.date(year, *_HOLIDAYS[name])
 
 
 def _h_holiday(m: re.Match[str], ctx: Ctx) -> Reading:
-    month, day = _HOLIDAYS[_g(m, "hol") or ""]
-    year = _pick_year(month, day, ctx)
-    if year is None:
+    name, rel, pub = _g(m, "hol") or "", _g(m, "rel"), ctx.published
+    if pub is None:
+        if name in _FLOATING:
+            return UNRESOLVED
+        month, day = _HOLIDAYS[name]
         return Reading(f"XXXX-{month:02d}-{day:02d}", "day")
-    return _day(dt.date(year, month, day))
+    this_year = _holiday_date(name, pub.year)
+    if rel == "last" or (rel is None and ctx.past):
+        return _day(this_year if this_year < pub else _holiday_date(name, pub.year - 1))
+    if rel == "next" or (rel is None and ctx.future):
+        return _day(this_year if this_year > pub else _holiday_date(name, pub.year + 1))
+    if rel == "this":
+        return _day(this_year)
+    approx = _pick_year(this_year.month, this_year.day, ctx)
+    return _day(_holiday_date(name, approx or pub.year))
 
 
 def _h_ref(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -623,7 +668,10 @@ def _h_ref(m: re.Match[str], ctx: Ctx) -> Reading:
 
 
 def _h_set_weekday(m: re.Match[str], ctx: Ctx) -> Reading:
-    return Reading(f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower()] + 1}", timex_type="SET")
+    """"Mondays" -> XXXX-WXX-1, "Tuesday nights" -> XXXX-WXX-2TNI."""
+    pod = _g(m, "pod")
+    value = f"XXXX-WXX-{WEEKDAYS[_g(m, 'wd') or _g(m, 'wd2') or ''] + 1}"
+    return Reading(value + ("T" + PARTS_OF_DAY[pod] if pod else ""), timex_type="SET")
 
 
 def _interval(a: Reading, b: Reading) -> Reading:
@@ -671,7 +719,8 @@ HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Reading]] = {
     "range_days": _h_range_days, "range_days_m": _h_range_days, "range_months": _h_range_months,
     "range_years": _h_range_years, "dmy": _h_calendar, "mdy": _h_calendar, "iso": _h_calendar,
     "us_numeric": _h_calendar, "month_year": _h_month_year, "month_rel": _h_month_rel,
-    "year": _h_year, "year_period": _h_year_period, "decade": _h_decade, "quarter": _h_quarter, "quarter_rel": _h_quarter_rel,
+    "year": _h_year, "year_period": _h_year_period, "decade": _h_decade, "century": _h_century,
+    "quarter": _h_quarter, "quarter_rel": _h_quarter_rel,
     "half": _h_half, "weekday": _h_weekday, "deictic": _h_deictic, "pod_rel": _h_pod_rel,
     "clock": _h_clock, "clock_pod": _h_clock_pod, "rel_unit": _h_rel_unit, "season": _h_season,
     "ago": _h_ago, "duration": _h_duration, "set": _h_set, "set_adv": _h_set,
