@@ -241,6 +241,7 @@ class Event(Record):
     fatalities: int | None = None
     injuries: int | None = None
     numbers: tuple[Number, ...] = ()
+    weapon: str | None = None  # instrument as written, e.g. "car bomb", "machetes"
     attribution: str | None = None  # who says so, e.g. "the coalition in a statement"
     quote: str | None = None  # quoted text carrying the claim
     confidence: float = 0.5

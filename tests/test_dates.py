@@ -302,3 +302,125 @@ def test_a_count_after_a_date_is_not_a_two_digit_year() -> None:
     refs = find_times("On Nov. 10 15 people died, and on 11 November 20 more.", PUB)
     assert [(r.text, r.value) for r in refs] == [("Nov. 10", "2015-11-10"),
                                                  ("11 November", "2015-11-11")]
+
+
+# --- tense of the governing verb --------------------------------------------------------------
+
+THU = dt.date(1999, 2, 11)  # a Thursday
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("The team planned to leave Nairobi on Monday for Dar es Salaam.", dt.date(1999, 2, 15)),
+    ("The prosecutor has scheduled a news conference Monday.", dt.date(1999, 2, 15)),
+    ("The summit will be held on Monday in Washington.", dt.date(1999, 2, 15)),
+    ("The group could arrive as soon as Monday, officials said.", dt.date(1999, 2, 15)),
+    ("Officials postponed until Monday any action on the case.", dt.date(1999, 2, 15)),
+    ("The minister told reporters on Monday that talks had failed.", dt.date(1999, 2, 8)),
+    ("On Monday, the rebels said they had shot down a helicopter.", dt.date(1999, 2, 8)),
+    ("Lawyers will study Monday's ruling.", dt.date(1999, 2, 8)),  # a possessive: an event
+    ("Until Monday, police had not named a suspect.", dt.date(1999, 2, 8)),
+])
+def test_weekday_follows_the_tense_of_its_verb(sentence: str, day: dt.date) -> None:
+    assert _one(sentence, THU).earliest == day
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Since the fund bought the firm in February, it has sold assets.", "1989-02"),
+    ("The talks began in January, officials said.", "1989-01"),
+    ("The dividend is payable Dec. 7 to holders of record.", "1989-12-07"),
+    ("The NATO summit will take place in April.", "1990-04"),
+    ("Ministers met in March to discuss the plan.", "1989-03"),
+])
+def test_month_without_year_follows_the_tense_of_its_verb(sentence: str, value: str) -> None:
+    assert _one(sentence, dt.date(1989, 10, 30)).value == value
+
+
+def test_tense_does_not_pull_a_date_a_whole_year_away() -> None:
+    # Said the day after the deadline: the deadline is yesterday, not next year.
+    assert _one("They must act by Jan. 14.", dt.date(2000, 1, 15)).value == "2000-01-14"
+
+
+def test_weekday_with_date_keeps_the_year_the_weekday_fits() -> None:
+    ref = _one("the paper said in an editorial on Saturday, April 25", dt.date(1998, 4, 24))
+    assert ref.value == "1998-04-25"
+
+
+# --- anaphora: the last date named in the document --------------------------------------------
+
+
+def test_that_year_and_later_that_year_take_the_last_year_named() -> None:
+    text = "He fled to Florida in June 1998 and returned to Cuba later that year."
+    assert [r.value for r in find_times(text, dt.date(2000, 1, 28))] == ["1998-06", "1998"]
+
+
+def test_same_day_following_year_and_clock_time_follow_the_last_date() -> None:
+    text = ("The doctor was shot on Oct. 23, 1998, at 10 p.m. Police searched the house that "
+            "same day. The suspect was caught the following year.")
+    values = [r.value for r in find_times(text, dt.date(1999, 5, 5))]
+    assert values == ["1998-10-23", "1998-10-23T22:00", "1998-10-23", "1999"]
+
+
+def test_anaphora_without_an_earlier_date_stays_unresolved() -> None:
+    ref = _one("Traders made heavy losses that day.")
+    assert (ref.text, ref.value) == ("that day", None)
+
+
+# --- earnings reports: quarters and the periods that refer to them ----------------------------
+
+EARNINGS = (
+    "Acme Corp. said net income in the third quarter rose 20% to $5 million from $4.2 million "
+    "a year earlier. Sales in the latest period rose 8%. The year-ago quarter included a gain. "
+    "In the 1988 period, costs were higher. For the year ended June 30, Acme earned $20 million."
+)
+
+
+def test_earnings_report_periods_refer_to_the_quarter_named() -> None:
+    refs = find_times(EARNINGS, dt.date(1989, 10, 26))
+    assert [(r.text, r.value) for r in refs] == [
+        ("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3"),
+        ("the latest period", "1989-Q3"), ("The year-ago quarter", "1988-Q3"),
+        ("the 1988 period", "1988-Q3"), ("the year", "P1Y"), ("June 30", "1989-06-30"),
+    ]
+
+
+def test_an_outlook_quarter_is_not_the_reported_one() -> None:
+    text = "Profit will rise in the fourth quarter. Sales fell 3% in the latest quarter."
+    assert [r.value for r in find_times(text, dt.date(1989, 11, 2))] == ["1989-Q4", "1989-Q3"]
+
+
+@pytest.mark.parametrize(("expression", "value"), [
+    ("this year's third quarter", "2015-Q3"), ("next year's first quarter", "2016-Q1"),
+])
+def test_quarter_of_a_relative_year(expression: str, value: str) -> None:
+    assert _one(expression).value == value
+
+
+# --- spelled-out years, decades, centuries, holidays, present reference -----------------------
+
+
+@pytest.mark.parametrize(("expression", "value"), [
+    ("in nineteen ninety-six", "1996"), ("January nineteen ninety-seven", "1997-01"),
+    ("the winter of nineteen ninety-four", "1994-WI"), ("by the year two thousand", "2000"),
+    ("through the nineties", "199"), ("the 20th century", "19"), ("an 11th century temple", "10"),
+    ("last Thanksgiving", "2014-11-27"),
+])
+def test_spelled_years_decades_centuries_and_holidays(expression: str, value: str) -> None:
+    assert _one(expression).value == value
+
+
+def test_current_is_the_present_and_recent_years_an_unbounded_duration() -> None:
+    assert _one("the current market conditions").value == "PRESENT_REF"
+    assert _one("the current quarter").value == "2015-Q4"
+    ref = _one("in recent years")
+    assert (ref.value, ref.timex_type) == ("PXY", "DURATION")
+    assert _one("protesters have gathered for weeks").value == "PXW"
+
+
+def test_rates_ordinals_fractions_and_names_are_not_durations() -> None:
+    text = ("It saves $500 million a year. A second group of directors met. Iraq imports about "
+            "three-quarters of its food. He said so on CBS's 60 Minutes.")
+    assert find_times(text, PUB) == ()
+
+
+def test_the_march_for_life_is_not_a_month() -> None:
+    assert find_times("Protesters joined the annual March for Life in Washington.", PUB) == ()

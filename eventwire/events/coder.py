@@ -198,6 +198,7 @@ def _build(
         return None
     date, date_explicit = _date(tok, head, span, article, m, previous)
     lo, hi = roles.subtree_range(roles.main_clause(head))
+    weapon = roles.weapon_in(article.text, lo, hi) if sense.type == "ASSAULT" else None
     numbers = tuple(n for n in find_numbers(sentence.text, offset=sentence.start) if lo <= n.start < hi)
     toll = sense.type == "ASSAULT"  # an arrest "in connection with a bombing that killed 101" has no toll
     killed = _first(numbers, "killed") if toll else None
@@ -221,6 +222,7 @@ def _build(
         fatalities=killed,
         injuries=wounded,
         numbers=numbers,
+        weapon=weapon[0] if weapon else None,
         attribution=status.attribution_of(tok, span),
         quote=status.quote_of(tok, span),
         confidence=_confidence(actor, recipient, location, date_explicit, inferred),
@@ -379,6 +381,7 @@ def _fill(keep: Event, other: Event) -> Event:
         fatalities=keep.fatalities if keep.fatalities is not None else other.fatalities,
         injuries=keep.injuries if keep.injuries is not None else other.injuries,
         numbers=keep.numbers or other.numbers,
+        weapon=keep.weapon or other.weapon,
     )
 
 

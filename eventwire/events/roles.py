@@ -221,6 +221,23 @@ WEAPON_MODES: dict[str, str] = {
 }
 
 
+WEAPON_TEXT = re.compile(
+    r"\b(?:(?:car|truck|roadside|parcel|letter|time|suicide|homemade|nail|pipe)[ -])?"
+    r"(?:bombs?|dynamite(?: charges?| sticks?)?|explosives?(?: charges?| devices?)?|grenades?|"
+    r"rifles?|machine[ -]?guns?|machineguns?|submachine guns?|pistols?|revolvers?|firearms?|"
+    r"guns?|machetes?|knives|knife|axes?|mortars?(?: rounds?| shells?)?|rockets?|missiles?|"
+    r"(?:land)?mines?|IEDs?|improvised explosive devices?|bullets|AK-47s?|M-16s?|"
+    r"molotov cocktails?|incendiary devices?|tear gas|artillery|shells|drones?)\b",
+    re.IGNORECASE,
+)
+
+
+def weapon_in(text: str, lo: int, hi: int) -> tuple[str, int] | None:
+    """The first weapon named in text[lo:hi], as written, with its offset."""
+    m = WEAPON_TEXT.search(text, lo, hi)
+    return (m.group(0), m.start()) if m else None
+
+
 def weapon_mode(tok: Token) -> str | None:
     """"two anti-ship ballistic missiles" -> heavy-weapons; the most lethal weapon of a list wins."""
     modes = [WEAPON_MODES.get(t.lemma_.lower()) for t in [tok, *(c for c in tok.children if c.dep_ == "conj")]]

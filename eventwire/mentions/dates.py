@@ -11,15 +11,34 @@ interval, ``2015-11-01/2015-11-03``.
 
 Resolution choices (documented behaviour, tested):
 
+* Tense: a weekday, month or holiday without a year is read with the tense of the verb that
+  governs it, found by a cheap heuristic (no parser): the nearest verb group before it in its
+  clause, else the first one after it when the expression opens the clause. "will", "would",
+  "is to", "plans to", "scheduled", "expected to", "until" / "by" / "as soon as" right before the
+  expression mean future; a past form ("said", "met", "-ed", "was", "had") means past.
 * A weekday said on the same weekday as publication is the publication day ("on Thursday" in a
   Thursday paper). Otherwise a bare weekday is its most recent past occurrence, unless the
-  sentence carries a future cue ("will", "is to", "scheduled", ...), when it is the next one.
-  "last Friday" is always before, "next Friday" always after, "this Friday" in the same ISO week.
+  tense is future, when it is the next one. "last Friday" is always before, "next Friday" /
+  "this coming Friday" always after, "this Friday" in the same ISO week. A possessive
+  ("Wednesday's ruling") names a past event.
 * A month, or a day and month, without a year takes the year that puts it nearest the
   publication date, preferring the past (news reports what happened): the future reading wins
-  only when it is less than half as far away, or when the sentence has a future cue.
+  when it is less than half as far away. A past or future tense picks the occurrence on its side
+  when that is less than ``timex_rules.TENSE_REACH`` days away. A day with its weekday
+  ("Saturday, April 25") keeps the year the weekday fits.
+* Anaphora: "that year", "that same day", "the following month", "later that year" take the
+  unit of the last calendar date resolved earlier in the document; a bare clock time ("at 10
+  p.m.") falls on the last day named. Without such a date they stay unresolved.
+* Earnings reports: "the quarter", "the latest quarter / period", "the 1988 period", "a year
+  ago / earlier", "the year-ago quarter" refer to the last quarter the document named by number
+  that was over at publication (else the last one completed before it), shifted a year back
+  where they say so. "the year ended March 31" is the duration ``P1Y``.
 * Two-digit years: the century that puts the year nearest the publication date, not more than
   ten years ahead of it; without a publication date 50-99 mean 19xx and 00-49 mean 20xx.
+  Spelled-out years ("nineteen ninety-six", "the year two thousand"), decades ("the 1990s",
+  "the nineties" -> ``199``) and centuries ("the 20th century" -> ``19``) are understood.
+* "now", "currently", "current" are ``PRESENT_REF``; "recently" ``PAST_REF``; "the near term"
+  ``FUTURE_REF``; "recent years" and "for weeks" are unbounded durations (``PXY``, ``PXW``).
 * ``precision`` is the calendar unit the value names (quarters, halves and seasons report
   "month"); ``earliest`` / ``latest`` give the covered day range. Durations, sets and the
   ``*_REF`` values have no precision and no day range.

@@ -297,13 +297,29 @@ def _h_calendar(m: re.Match[str], ctx: Ctx) -> Reading:
     """dmy, mdy, iso and US numeric dates."""
     month = int(m.group("month")) if m.group("month").isdigit() else _month_num(m.group("month"))
     day = int(re.match(r"\d+", m.group("day")).group())  # type: ignore[union-attr]
-    year = _parse_year(_g(m, "year"), ctx.published) or _pick_year(month, day, ctx)
+    year = _parse_year(_g(m, "year"), ctx.published) or _weekday_year(month, day, m, ctx) \
+        or _pick_year(month, day, ctx)
     if year is None:
         return Reading(f"XXXX-{month:02d}-{day:02d}", "day")
     try:
         return _day(dt.date(year, month, day))
     except ValueError:
         return UNRESOLVED
+
+
+def _weekday_year(month: int, day: int, m: re.Match[str], ctx: Ctx) -> int | None:
+    """"Saturday, April 25": the year next to publication in which the weekday fits."""
+    wd, pub = _g(m, "wd"), ctx.published
+    if wd is None or pub is None:
+        return None
+    fits = []
+    for year in (pub.year, pub.year - 1, pub.year + 1):
+        try:
+            if dt.date(year, month, day).weekday() == WEEKDAYS[wd]:
+                fits.append(year)
+        except ValueError:
+            continue
+    return fits[0] if len(fits) == 1 else None
 
 
 def _h_month_year(m: re.Match[str], ctx: Ctx) -> Reading:

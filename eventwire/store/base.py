@@ -93,6 +93,23 @@ class SqlStore:
     def backend(self) -> str:
         return self.dialect.name
 
+    # --- raw SQL for other store modules (merge tables, watch state) -----------------------
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """All rows of one statement written with ``?`` placeholders and ``{type}`` names."""
+        return self._query(sql, params)
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """Rows of one statement, fetched in batches."""
+        return self._stream(sql, params)
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        """A cursor inside one write transaction (committed on success, rolled back on error).
+
+        Statements given to the cursor must go through ``store.dialect.sql``.
+        """
+        return self._transaction()
+
     # --- schema ----------------------------------------------------------------------------
 
     def migrate(self, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
@@ -118,7 +135,7 @@ class SqlStore:
         Articles already stored are skipped. If ``results`` raises, the complete results read so
         far are stored before the error propagates; a failed batch is rolled back whole.
         """
-        stored, batch = 0, []
+        stored, batch = 0, list[ArticleResult]()
         iterator = iter(results)
         while True:
             try:
@@ -150,7 +167,9 @@ class SqlStore:
                     f"cannot store a batch of {len(batch)} articles in {self.location}: {e}"
                 ) from e
             except (ValueError, TypeError, AttributeError) as e:
-                raise StoreError(f"a record in a batch of {len(batch)} cannot be stored: {e}") from e
+                raise StoreError(
+                    f"a record in a batch of {len(batch)} cannot be stored: {e}"
+                ) from e
         raise AssertionError("unreachable")
 
     def _insert_batch(self, cur: Any, batch: list[ArticleResult]) -> int:
@@ -174,7 +193,7 @@ class SqlStore:
     def _new_events(
         self, cur: Any, new: list[ArticleResult],
     ) -> list[tuple[Event, tuple[Any, ...]]]:
-        """Rows of events not yet stored (an id seen twice keeps its first report), in id order."""
+        """Rows of events not yet stored, in id order; an id seen twice keeps its first report."""
         chosen: dict[str, tuple[Event, tuple[Any, ...]]] = {}
         for result in new:
             for seq, event in enumerate(result.events):
@@ -192,7 +211,7 @@ class SqlStore:
         return [chosen[k] for k in sorted(chosen)]
 
     def add_rejections(self, rejections: Iterable[Rejected]) -> int:
-        """Record rejected items; a repeated (item, code) refreshes its row. Returns rows written."""
+        """Record rejected items; a repeated (item, code) refreshes its row. Returns rows sent."""
         now = self.dialect.dump_ts(_now())
         clean = self.dialect.clean_text
         unique = {(r.item, r.code): r for r in rejections}

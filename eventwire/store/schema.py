@@ -45,7 +45,7 @@ class Dialect:
     clean_text: Callable[[str | None], str | None]
 
     def sql(self, statement: str) -> str:
-        """Turn shared SQL written with ``?`` placeholders and ``{type}`` names into this dialect."""
+        """Shared SQL (``?`` placeholders, ``{type}`` names) in this dialect."""
         if self.placeholder != "?":
             statement = statement.replace("?", self.placeholder)
         return statement.format(**self.types) if "{" in statement else statement
