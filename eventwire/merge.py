@@ -25,10 +25,10 @@ Hard conditions (any one failing gives 0):
 Otherwise the score is a weighted sum (weights in :data:`WEIGHTS`) of type (1 same ACLED sub-event
 type or same type+mode, 0.8 two battle sub-types, 0.5 one generic report, 0.3 two different
 specific modes), actors (1 same pair in either order, since ACLED's order is not directional; 0.8
-a shared canonical name; 0.5 unknown or same type and country; 0.3 different perpetrators; 0.2
+a shared canonical name; 0.3 when one report names no actor; 0.5 same type and country; 0.3 different perpetrators; 0.2
 disjoint), place (1 - distance / (2 x threshold), 1 for the same GeoNames id, 0.6 same country at
-country precision, 0.5 unknown), date (1 same day, 0.8 one day apart, 0.5 two, 0.6 overlapping
-ranges, 0.4 year precision, 0.5 unknown) and evidence (token Jaccard of the two sentences'
+country precision, 0.3 when one is unplaced), date (1 same day, 0.8 one day apart, 0.5 two, 0.6 overlapping
+ranges, 0.4 year precision, 0.3 when one is undated) and evidence (token Jaccard of the two sentences'
 content words). Reports join when the score reaches :data:`THRESHOLD`.
 
 Clustering (:func:`merge`, :func:`assign`)
@@ -75,7 +75,7 @@ import click
 
 from .records import Actor, Event, Place, Record
 
-THRESHOLD = 0.65
+THRESHOLD = 0.70
 WEIGHTS: dict[str, float] = {"type": 0.30, "actors": 0.25, "place": 0.15, "date": 0.15, "evidence": 0.15}
 PLACE_KM: dict[str, float] = {"point": 25.0, "admin2": 50.0, "admin1": 150.0, "region": 300.0}
 PLACE_RANK: dict[str, int] = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}

@@ -157,7 +157,8 @@ RULES: tuple[Rule, ...] = (
     _rule("year", rf"(?:(?P<edge>{EDGE})[\s-]+|(?P<fiscal>fiscal(?:\s+year)?)\s+|the\s+year\s+)?"
           rf"(?P<year>{YEAR4}|{YEAR_WORDS})(?!\s*(?:%|percent|dollars|people|\d)|[.,]\d)"),
     _rule("year_period", rf"the\s+(?P<year>{YEAR4})\s+(?:period|quarter)"),
-    _rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>1[6-9]\d0|20[0-9]0)'?s"),
+    _rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?"
+          r"(?P<dec>1[6-9]\d0|20[0-9]0)'?s"),
     _rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?'(?P<dec2>\d0)s"),
     _rule("decade", r"the\s+(?:(?P<edge>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?"
           r"(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
@@ -233,12 +234,13 @@ RULES: tuple[Rule, ...] = (
 # A weekday or month without a year is resolved by the tense of the verb that governs it, found
 # with a cheap heuristic: the nearest verb-like word before the expression in its clause (or,
 # when there is none, the first one after it), read with the auxiliaries just before it.
-FUTURE_WORDS = frozenset({"will", "won't", "wo", "shall", "would", "upcoming", "effective", "payable"})
+FUTURE_WORDS = frozenset({"will", "won't", "wo", "shall", "would", "upcoming", "effective",
+                          "payable"})
 INTENT = re.compile(
     r"(?:plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|expect(?:s|ed|ing)?|due|set|going|"
     r"intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|prepar(?:es|ed|ing)|slated|poised)"
 )
-INTENT_TO = re.compile(r"plans?|set|due|going|aim(?:s|ed|ing)?|prepar(?:es|ed|ing)|poised")  # + "to"
+INTENT_TO = re.compile(r"plans?|set|due|going|aim(?:s|ed|ing)?|prepar(?:es|ed|ing)|poised")
 DEADLINE_WORDS = frozenset({"until", "till", "by"})
 PAST_AUX = frozenset({"was", "were", "had", "did", "didn't", "wasn't", "weren't", "hadn't"})
 PRESENT_AUX = frozenset({"is", "are", "am", "isn't", "aren't"})

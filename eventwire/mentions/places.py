@@ -8,12 +8,20 @@ Office" -> "Rapides Parish"), capitalised gazetteer names after a locative prepo
 
 Not places: national adjectives ("Turkish" only sets the country focus), seats of government
 used for their occupants ("the Kremlin said"; "Washington warned" when a capital is followed
-by a speech verb).
+by a speech verb), and names the document shows to be something else: people (a first name or
+surname of a multi-word PERSON entity, a word after a title such as "Sgt."/"Mrs.", a name
+followed by "said"/"told" away from any locative preposition), groups ("the Tamil minority",
+any NORP entity), products and companies ("2000 Ford Taurus", "Petrojet's" when the
+gazetteer lacks the name and it has no geographic head word). All-caps datelines inside the
+text ("... blaze. TORRINGTON — A fire") and towns after street addresses ("of 1935 Orchard
+St., Alexandria") are recognised.
 
 Resolution scores each gazetteer candidate by population, feature class (countries and
-states beat towns of the same name), the document's country and state focus, distance to the
-other places of the document, and "X, Y" containment; every mention of one name in a document
-gets the same reading. Roads are resolved to the country of the nearest resolved place, never
+states beat towns of the same name; alternate names lose to a more populous primary name;
+a water body beats a homonymous province, "Red Sea" is the sea with no country), the document's
+country and state focus (named states vote twice, ambiguous names barely), distance to the other
+places of the document, and "X, Y" containment; every mention of one name in a document gets
+the same reading. Roads are resolved to the country of the nearest resolved place, never
 to a homonymous US highway.
 """
 

@@ -27,7 +27,8 @@ NUMBER_WORDS: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "a hundred": 100, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "a couple of": 2, "couple of": 2,
+    "a dozen": 12, "dozen": 12,
 }
 VAGUE_NUMBERS: tuple[str, ...] = (
     "several", "a few", "few", "many", "some", "a number of", "dozens of", "hundreds of",
@@ -393,7 +394,8 @@ def _h_century(m: re.Match[str], ctx: Ctx) -> Reading:
     """"the 20th century" -> TimeML "19" (the first two digits of its years)."""
     n = int(m.group("cent"))
     start = (n - 1) * 100
-    return Reading(f"{n - 1:02d}", "year", dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31))
+    return Reading(f"{n - 1:02d}", "year", dt.date(max(start, 1), 1, 1),
+                   dt.date(start + 99, 12, 31))
 
 
 def _h_quarter(m: re.Match[str], ctx: Ctx) -> Reading:
