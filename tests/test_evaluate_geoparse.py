@@ -74,7 +74,8 @@ def test_floor_on_first_30_lgl_articles() -> None:
     if not lgl.exists():
         pytest.skip(f"gold set not available at {lgl}")
     m = run(lgl, "--limit", "30")["metrics"]
-    # measured 2025-11: ner_f1 0.755, acc161 0.88, gold_acc161 0.87
-    assert m["ner_f1"] >= 0.72
-    assert m["acc161"] >= 0.84
-    assert m["gold_acc161"] >= 0.83
+    # measured 2025-11 (person/group/unknown-name filters, datelines): ner_f1 0.821, acc161 0.889,
+    # gold_acc161 0.889
+    assert m["ner_f1"] >= 0.80
+    assert m["acc161"] >= 0.87
+    assert m["gold_acc161"] >= 0.87

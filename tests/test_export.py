@@ -180,7 +180,7 @@ def event_lists(draw: st.DrawFn) -> list[Event]:
     return out
 
 
-@settings(max_examples=15, deadline=None,
+@settings(max_examples=10, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(events=event_lists())
 def test_jsonl_round_trip_is_lossless(events: list[Event], new_store_target: Callable[[], str],

@@ -193,6 +193,13 @@ def test_adding_the_same_results_twice_changes_nothing(store: Store) -> None:
     assert before["articles"] == 5 and before["events"] == 15
 
 
+def test_the_same_article_twice_in_one_batch_is_stored_once(store: Store) -> None:
+    result = numbered_results(range(1))[0]
+    assert store.add_results([result, result, result], batch_size=10) == 1
+    assert store.stats()["events"] == 3
+    assert store.get_result(result.article.id) == result
+
+
 def test_known_ids_and_origins(store: Store) -> None:
     store.add_results(numbered_results(range(3)))
     assert store.has_article("art0001")

@@ -106,10 +106,11 @@ def result_lists(draw: st.DrawFn) -> list[ArticleResult]:
     return [draw(results(i)) for i in range(draw(st.integers(1, 3)))]
 
 
-def order_key(event: Event) -> tuple[bool, dt.date, bytes]:
+def order_key(event: Event) -> tuple[dt.date, bytes]:
+    """Earliest date (undated events sort as the last day, 9999-12-31), then id bytes."""
     date = event.date
     earliest = (date.earliest or date.latest) if date is not None else None
-    return (earliest is None, earliest or dt.date.min, event.id.encode("utf-8"))
+    return (earliest or dt.date.max, event.id.encode("utf-8"))
 
 
 @SETTINGS

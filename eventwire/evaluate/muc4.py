@@ -58,13 +58,15 @@ from pathlib import Path
 import click
 
 from ..errors import EventwireError
-from ..records import Actor, Article, Event, Place
+from ..records import Actor, Article, ArticleResult, Event, Place
 from . import EvalReport, emit, format_option, limit_option
 from .muc4_reader import KeyTemplate, Message, mixed_case_variant, read_keys, read_messages
 from .muc4_reader import message_dates
+from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
+from .muc4_roles import targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import score
-from .runner import events_of, load_pipeline, make_article, optional_import, places_of, run_articles
+from .runner import load_pipeline, make_article, optional_import, run_articles
 
 RECENT_DAYS = 61
 MUC_COUNTRIES = frozenset({"SV", "GT", "HN", "AR", "BO", "CL", "CO", "EC", "PE"})  # TASKDOC 1.0, rule 4
@@ -102,15 +104,6 @@ CLASH = re.compile(r"\b(clash\w*|fighting|combat\w*|skirmish\w*|battle\w*)\b", r
 AUTHORITY_WORDS = ("police", "army", "armed forces", "military", "government", "minister",
                    "president", "authorit", "official", "judge", "court", "brigade", "battalion",
                    "coprefa", "prosecutor", "spokesman for the")
-WEAPON_TERMS = (
-    "car bomb", "car-bomb", "vehicle bomb", "truck bomb", "explosive device", "explosive charge",
-    "dynamite charge", "dynamite sticks", "sticks of dynamite", "machine gun", "machinegun",
-    "submachine gun", "molotov cocktail", "land mine", "landmine", "rocket launcher", "bombs", "bomb",
-    "dynamite", "explosives", "grenades", "grenade", "rifles", "rifle", "mortars", "mortar",
-    "rockets", "rocket", "missiles", "missile", "mines", "pistols", "pistol", "revolver", "firearms",
-    "firearm", "guns", "gun", "machetes", "machete", "knives", "knife", "bazooka", "m-16", "ak-47",
-)
-_WEAPON_RE = re.compile(r"\b(" + "|".join(re.escape(t) for t in WEAPON_TERMS) + r")\b", re.I)
 COUNTRY_ALIASES = {
     "US": ("UNITED STATES", "USA"), "RU": ("SOVIET UNION", "USSR"), "KP": ("DEMOCRATIC PEOPLES REP OF KOREA",),
     "CN": ("PEOPLES REP OF CHINA",), "DE": ("WEST GERMANY", "FEDERAL REPUBLIC OF GERMANY"),
@@ -201,39 +194,44 @@ def _armed(actor: Actor | None) -> bool:
     return actor.type in ARMED or (bool(words) and words[-1] in ARMED_HEADS)
 
 
+def _forms(actor: Actor) -> tuple[tuple[str, ...], ...]:
+    """One alternative set per minimal noun phrase of the actor text (canonical name added)."""
+    nps = minimal_nps(actor.text) or ((actor.text,) if actor.actor_id else ())
+    extra = (actor.name,) if actor.actor_id and actor.name else ()
+    return tuple(tuple(dict.fromkeys((np, *extra))) for np in nps)
+
+
 def perp_fillers(actor: Actor | None) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
     """(PerpInd, PerpOrg) entities from the event's actor."""
     if actor is None or not actor.text.strip():
         return (), ()
-    forms = tuple(dict.fromkeys(f for f in (actor.text, actor.name) if f and f.strip()))
+    forms = _forms(actor)
     if _is_generic(actor):
         org_named = actor.actor_id is not None and actor.name and actor.name.lower() != actor.text.lower()
         orgs = (Entity((actor.name,)),) if org_named and actor.type in ORG_TYPES else ()
-        return (Entity((actor.text,)),), orgs
+        return tuple(Entity(f) for f in forms), orgs
     if actor.type in ORG_TYPES or actor.actor_id is not None:
-        return (), (Entity(forms),)
-    return (Entity(forms),), ()
+        return (), tuple(Entity(f) for f in forms)
+    return tuple(Entity(f) for f in forms), ()
 
 
 def target_fillers(recipient: Actor | None) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
-    """(Target, Victim) entities from the event's recipient."""
+    """(Target, Victim) entities from the event's recipient, one per minimal noun phrase."""
     if recipient is None or not recipient.text.strip():
         return (), ()
-    words = _words(recipient.text.split(",")[0])
-    head = next((w for w in words if w in ("of", "in", "at")), None)
-    head_words = words[: words.index(head)] if head else words
-    forms = tuple(dict.fromkeys(f for f in (recipient.text, recipient.name) if f and f.strip()))
-    if head_words and head_words[-1] in OBJECT_HEADS:
-        return (Entity(forms),), ()
-    return (), (Entity(forms),)
+    targets, victims = [], []
+    for np in minimal_nps(recipient.text):
+        words = _words(np)
+        forms = tuple(dict.fromkeys((np, recipient.name) if recipient.actor_id else (np,)))
+        (targets if words and words[-1] in OBJECT_HEADS else victims).append(Entity(forms))
+    return tuple(targets), tuple(victims)
 
 
 def weapon_fillers(event: Event) -> tuple[Entity, ...]:
-    """Instrument nouns in the evidence sentence (and ``event.weapon`` when a later Event has it)."""
-    found = [m.group(1) for m in _WEAPON_RE.finditer(event.evidence.sentence)]
-    extra = getattr(event, "weapon", None)
-    if isinstance(extra, str) and extra.strip():
-        found.insert(0, extra)
+    """``event.weapon`` and the instrument nouns of the evidence sentence."""
+    found = list(weapons_in([event.evidence.sentence]))
+    if event.weapon and event.weapon.strip():
+        found.insert(0, event.weapon)
     return tuple(Entity((w,)) for w in dict.fromkeys(found))
 
 
@@ -273,31 +271,60 @@ def event_dates(event: Event) -> tuple[dt.date, dt.date] | None:
     return ref.earliest, ref.latest or ref.earliest
 
 
-def to_incident(event: Event, published: dt.date | None) -> Incident | None:
-    """One Event as a MUC incident, or None when it is not one (or fails a relevance rule)."""
+def to_incident(event: Event, published: dt.date | None, ctx: DocContext | None = None) -> Incident | None:
+    """One Event as a MUC incident, or None when it is not one (or fails a relevance rule).
+
+    With the message's ``ctx``: a person before a passive trigger is the victim, not the actor; a
+    named armed group in the evidence sentence is the PerpOrg when the actor names none; the
+    confidence comes from responsibility cues of the sentence (:func:`confidence_for`).
+    """
     kind, stage = incident_type(event), stage_of(event)
     if kind is None or stage is None:
         return None
+    if ctx is not None and passive_victim(event, ctx.text):
+        event = replace(event, actor=None, recipient=event.actor)
     if event.type == "ASSAULT" and (_armed(event.recipient) or CLASH.search(event.evidence.trigger)):
         return None  # clash with or among armed forces: not a terrorist incident
     when = event_dates(event)
     if when and published and when[1] < published - dt.timedelta(days=RECENT_DAYS):
         return None  # not recent: background
     ind, org = perp_fillers(event.actor)
+    if not org and ctx is not None:
+        org = tuple(Entity((g.text, g.name)) for g in ctx.groups_in(event.evidence.start, event.evidence.end))
     target, victim = target_fillers(event.recipient)
+    if ctx is not None:
+        ind, target, victim = _sentence_fillers(event.evidence.sentence, kind, ind, target, victim)
     weapon = () if kind in ("ARSON", "KIDNAPPING") else weapon_fillers(event)
     if kind == "KIDNAPPING":
         target, victim = (), victim + target
     roles = (("PerpInd", ind), ("PerpOrg", org), ("Target", target), ("Victim", victim), ("Weapon", weapon))
+    conf = confidence_for([event.evidence.sentence]) if ctx is not None else confidence_of(event)
+    if ctx is None and event.status not in ("claimed", "suspected", "denied") and not org:
+        conf = ""
     tpl = MucTemplate(
         types=(kind,), stages=(stage,), dates=(when,) if when else (),
         place=place_guess(event.location),
-        confidences=(confidence_of(event),) if org else (),
+        confidences=(conf,) if conf else (),
         effects_required=effects_of(event), roles=roles,
     )
     loc = event.location
     key = None if loc is None or loc.precision == "country" else (loc.name or loc.text).lower()
     return Incident(kind, stage, tpl, when, loc.country if loc else None, key)
+
+
+def _sentence_fillers(
+    sentence: str, kind: str, ind: tuple[Entity, ...], target: tuple[Entity, ...], victim: tuple[Entity, ...],
+) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tuple[Entity, ...]]:
+    """Add the perpetrators, victims and targets the evidence sentence names around its verbs."""
+    def more(have: tuple[Entity, ...], new: tuple[str, ...]) -> tuple[Entity, ...]:
+        known = {m.lower() for e in have for m in e.mentions}
+        return have + tuple(Entity((n,)) for n in new if n.lower() not in known)
+
+    ind = more(ind, perpetrators_in(sentence))
+    victim = more(victim, victims_in(sentence))
+    if kind != "KIDNAPPING":
+        target = more(target, targets_in(sentence))
+    return ind, target, victim
 
 
 # --- grouping --------------------------------------------------------------------------------
@@ -324,10 +351,17 @@ def _merge(a: Incident, b: Incident) -> Incident:
     tpl = replace(
         ta, dates=ta.dates or tb.dates,
         place=ta.place if a.place_key or not b.place_key else tb.place,
-        confidences=ta.confidences or tb.confidences,
+        confidences=_stronger(ta.confidences, tb.confidences),
         effects_required=ta.effects_required | tb.effects_required, roles=roles,
     )
     return Incident(a.type, a.stage, tpl, a.date or b.date, a.country or b.country, a.place_key or b.place_key)
+
+
+def _stronger(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """The more specific of two confidences (anything beats REPORTED AS FACT)."""
+    if not a or a == ("REPORTED AS FACT",):
+        return b or a
+    return a
 
 
 def group_incidents(incidents: Sequence[Incident]) -> tuple[Incident, ...]:
@@ -351,18 +385,21 @@ def _main_country(countries: Sequence[str]) -> str | None:
 
 
 def predicted_templates(
-    events: Sequence[Event], published: dt.date | None, places: Sequence[Place] = ()
+    events: Sequence[Event], published: dt.date | None, places: Sequence[Place] = (),
+    ctx: DocContext | None = None,
 ) -> tuple[MucTemplate, ...]:
     """The MUC templates a message's events amount to.
 
     A template without a place takes the most frequent country of the events' places, else of all
-    the message's ``places``, preferring the nine countries MUC covers (TASKDOC 1.0, rule 4).
+    the message's ``places``, preferring the nine countries MUC covers (TASKDOC 1.0, rule 4); with
+    a ``ctx`` the dateline city is its place name.
     """
-    incidents = [inc for e in events if (inc := to_incident(e, published)) is not None]
+    incidents = [inc for e in events if (inc := to_incident(e, published, ctx)) is not None]
     groups = group_incidents(incidents)
     common = _main_country([g.country for g in groups if g.country])
     common = common or _main_country([p.country for p in places if p.country])
-    fallback = PlaceGuess(countries=country_names(common)) if common else None
+    city = (ctx.dateline_city,) if ctx is not None and ctx.dateline_city else ()
+    fallback = PlaceGuess(countries=country_names(common), names=city) if common or city else None
     out = []
     for g in groups:
         tpl = g.template
@@ -372,6 +409,11 @@ def predicted_templates(
             tpl = replace(tpl, place=fallback)
         out.append(tpl)
     return tuple(out)
+
+
+def templates_of(result: ArticleResult) -> tuple[MucTemplate, ...]:
+    """The MUC templates of one pipeline result, using the whole message as context."""
+    return predicted_templates(result.events, result.article.published, result.places, doc_context(result))
 
 
 # --- running ---------------------------------------------------------------------------------
@@ -415,8 +457,8 @@ def evaluate(
     gold = gold_by_doc(keys, years)
     run = run_articles(pipeline, articles)  # type: ignore[arg-type]
     cases = tuple(
-        DocCase(msg.doc_id, gold[msg.doc_id], predicted_templates(events_of(out), art.published, places_of(out)))
-        for msg, art, out in zip(messages, articles, run.outcomes, strict=True)
+        DocCase(msg.doc_id, gold[msg.doc_id], templates_of(out) if isinstance(out, ArticleResult) else ())
+        for msg, out in zip(messages, run.outcomes, strict=True)
     )
     metrics = score(cases)
     metrics["docs_per_s"] = run.docs_per_s

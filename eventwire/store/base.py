@@ -155,7 +155,10 @@ class SqlStore:
         return stored
 
     def _write_batch(self, batch: list[ArticleResult]) -> int:
-        ordered = sorted(batch, key=lambda r: str(r.article.id))
+        first: dict[str, ArticleResult] = {}
+        for result in batch:
+            first.setdefault(result.article.id, result)
+        ordered = [first[k] for k in sorted(first, key=str)]
         for attempt in range(_RETRIES):
             try:
                 with self._transaction() as cur:
@@ -174,11 +177,10 @@ class SqlStore:
 
     def _insert_batch(self, cur: Any, batch: list[ArticleResult]) -> int:
         sql, now = self.dialect.sql, _now()
-        new: list[ArticleResult] = []
-        for result in batch:
-            cur.execute(sql(_ARTICLE_INSERT), rows.article_row(result, self.dialect, now))
-            if cur.rowcount == 1:
-                new.append(result)
+        inserted = self._insert_articles(
+            cur, [rows.article_row(r, self.dialect, now) for r in batch],
+        )
+        new = [r for r in batch if r.article.id in inserted]
         if not new:
             return 0
         events = self._new_events(cur, new)
@@ -189,6 +191,15 @@ class SqlStore:
                 cur.executemany(sql(_ACTOR_INSERT), actor_rows)
         cur.executemany(sql(_CLEAR_REJECTIONS), [(r.article.origin, r.article.id) for r in new])
         return len(new)
+
+    def _insert_articles(self, cur: Any, article_rows: list[tuple[Any, ...]]) -> set[str]:
+        """Insert article rows (skipping stored ids); return the ids actually inserted."""
+        inserted: set[str] = set()
+        for row in article_rows:
+            cur.execute(self.dialect.sql(_ARTICLE_INSERT), row)
+            if cur.rowcount == 1:
+                inserted.add(row[0])
+        return inserted
 
     def _new_events(
         self, cur: Any, new: list[ArticleResult],
@@ -260,7 +271,7 @@ class SqlStore:
         near: tuple[float, float, float] | None = None,
         limit: int | None = None,
     ) -> Iterator[Event]:
-        """Event reports matching every filter given, ordered by earliest date (undated last)."""
+        """Event reports matching every filter given, ordered by earliest date (undated last), id."""
         where = build_filter(
             type=type, actor=actor, country=country, since=since, until=until, near=near,
             dump_date=self.dialect.dump_date,
@@ -272,8 +283,7 @@ class SqlStore:
     def _events(self, where: EventFilter, limit: int | None) -> Iterator[Event]:
         sql = (
             "SELECT e.record, e.lat, e.lon FROM events e" + where.where()
-            + " ORDER BY (e.date_earliest IS NULL), e.date_earliest, e.id"
-            + self.dialect.collate_binary
+            + " ORDER BY e.sort_date, e.id" + self.dialect.collate_binary
         )
         params: tuple[Any, ...] = where.params
         if limit is not None and where.near is None:

@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
 
 from eventwire.errors import StoreError
+from eventwire.store import rows
 from eventwire.store.base import SqlStore
 from eventwire.store.schema import MIGRATIONS, POSTGRES, Migration
 
 CONNECT_TIMEOUT_S = 10
+_ARTICLE_CHUNK = 100  # rows per multi-row INSERT
 
 
 def redact(url: str) -> str:
@@ -51,6 +54,23 @@ class PostgresStore(SqlStore):
     def _transaction(self) -> Iterator[psycopg.Cursor]:
         with self._conn.transaction(), self._conn.cursor() as cur:
             yield cur
+
+    def _insert_articles(
+        self, cur: psycopg.Cursor, article_rows: list[tuple[Any, ...]],
+    ) -> set[str]:
+        """One multi-row INSERT ... RETURNING per chunk instead of a round trip per article."""
+        inserted: set[str] = set()
+        width = len(rows.ARTICLE_COLUMNS)
+        for i in range(0, len(article_rows), _ARTICLE_CHUNK):
+            chunk = article_rows[i:i + _ARTICLE_CHUNK]
+            values = ", ".join("(" + ", ".join(["%s"] * width) + ")" for _ in chunk)
+            cur.execute(
+                f"INSERT INTO articles ({', '.join(rows.ARTICLE_COLUMNS)}) VALUES {values} "
+                "ON CONFLICT (id) DO NOTHING RETURNING id",
+                [value for row in chunk for value in row],
+            )
+            inserted.update(found for (found,) in cur.fetchall())
+        return inserted
 
     def _retryable(self, exc: BaseException) -> bool:
         return isinstance(exc, (pg_errors.DeadlockDetected, pg_errors.SerializationFailure))

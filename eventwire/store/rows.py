@@ -14,7 +14,7 @@ from typing import Any
 from eventwire.records import (
     Actor, Article, ArticleResult, Event, Place, Sentence, TimeRef,
 )
-from eventwire.store.schema import INT64_MAX, INT64_MIN, Dialect
+from eventwire.store.schema import INT64_MAX, INT64_MIN, UNDATED, Dialect
 
 ARTICLE_COLUMNS = (
     "id", "title", "summary", "url", "source", "published", "origin", "language", "text",
@@ -22,7 +22,7 @@ ARTICLE_COLUMNS = (
 )
 EVENT_COLUMNS = (
     "id", "article_id", "seq", "type", "mode", "status",
-    "date_value", "date_precision", "date_earliest", "date_latest",
+    "date_value", "date_precision", "date_earliest", "date_latest", "sort_date",
     "place", "geonameid", "country", "admin1", "lat", "lon", "place_precision",
     "actor", "recipient", "fatalities", "injuries", "confidence",
     "acled_event_type", "acled_sub_event_type", "cameo_root", "attribution",
@@ -126,13 +126,14 @@ def result_from_row(
 
 def _date_columns(date: TimeRef | None, dialect: Dialect) -> tuple[Any, ...]:
     if date is None:
-        return (None, None, None, None)
+        return (None, None, None, None, dialect.dump_date(UNDATED))
     # A one-sided range is treated as a single day, so that window filters can use plain indexes.
     earliest = date.earliest or date.latest
     latest = date.latest or date.earliest
     return (
         dialect.clean_text(date.value), dialect.clean_text(date.precision),
         dialect.dump_date(earliest), dialect.dump_date(latest),
+        dialect.dump_date(earliest or UNDATED),
     )
 
 

@@ -27,6 +27,9 @@ from typing import Any
 
 # Columns are a queryable projection; integers outside this range are clamped there (the JSON
 # record keeps the exact value).
+# ``events.sort_date`` is the earliest date, or this day for undated events so that they sort last
+# and ``ORDER BY sort_date, id`` can walk an index.
+UNDATED = dt.date(9999, 12, 31)
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
 
@@ -38,7 +41,7 @@ class Dialect:
     name: str  # "sqlite" | "postgresql"
     types: dict[str, str]  # template name -> SQL type
     placeholder: str  # "?" or "%s"
-    collate_binary: str  # collation clause that orders ids by bytes
+    collate_binary: str  # collation clause that orders ids by bytes (also types["bytes_order"])
     migrate_lock: str | None  # statement that serialises concurrent migrations, if needed
     dump_date: Callable[[dt.date | None], Any]
     dump_ts: Callable[[dt.datetime], Any]
@@ -75,7 +78,8 @@ def _strip_nul(value: str | None) -> str | None:
 
 SQLITE = Dialect(
     name="sqlite",
-    types={"real": "REAL", "date": "TEXT", "json": "TEXT", "ts": "TEXT"},
+    types={"real": "REAL", "date": "TEXT", "json": "TEXT", "ts": "TEXT",
+           "bytes_order": "COLLATE BINARY"},
     placeholder="?",
     collate_binary=" COLLATE BINARY",
     migrate_lock=None,  # BEGIN IMMEDIATE already holds the write lock
@@ -86,7 +90,8 @@ SQLITE = Dialect(
 
 POSTGRES = Dialect(
     name="postgresql",
-    types={"real": "DOUBLE PRECISION", "date": "DATE", "json": "JSON", "ts": "TIMESTAMPTZ"},
+    types={"real": "DOUBLE PRECISION", "date": "DATE", "json": "JSON", "ts": "TIMESTAMPTZ",
+           "bytes_order": 'COLLATE "C"'},
     placeholder="%s",
     collate_binary=' COLLATE "C"',
     migrate_lock="SELECT pg_advisory_xact_lock(7214551000417)",
@@ -133,6 +138,7 @@ _EVENTS = """CREATE TABLE events (
     date_precision TEXT,
     date_earliest {date},
     date_latest {date},
+    sort_date {date} NOT NULL,
     place TEXT,
     geonameid BIGINT,
     country TEXT,
@@ -196,6 +202,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX events_country ON events (country)",
         "CREATE INDEX events_earliest ON events (date_earliest)",
         "CREATE INDEX events_latest ON events (date_latest)",
+        "CREATE INDEX events_order ON events (sort_date, id {bytes_order})",
         "CREATE INDEX events_latlon ON events (lat, lon)",
         _ACTORS,
         "CREATE INDEX actors_name ON actors (name)",
