@@ -417,7 +417,7 @@ def _representative(reports: Sequence[Report]) -> Event:
     counts = Counter(r.event.acled_sub_event_type for r in reports if r.event.acled_sub_event_type)
     return min(
         (r.event for r in reports),
-        key=lambda e: (-counts.get(e.acled_sub_event_type, 0), e.mode is None),
+        key=lambda e: (-counts.get(e.acled_sub_event_type or "", 0), e.mode is None),
     )
 
 

@@ -12,8 +12,10 @@ through JSON. Character offsets (``start``, ``end``) always index ``Article.text
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, TypeVar
@@ -65,7 +67,7 @@ class Record:
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
         kwargs: dict[str, Any] = {}
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        names = _field_names(cls)  # type: ignore[arg-type]
         for name, value in data.items():
             if name not in names:
                 continue
@@ -84,6 +86,12 @@ class Record:
 
     def replace(self: T, **changes: Any) -> T:
         return dataclasses.replace(self, **changes)  # type: ignore[type-var]
+
+
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    """Field names of a record class (computed once per class: from_dict is on the read path)."""
+    return frozenset(f.name for f in fields(cls))
 
 
 def content_id(*parts: str, length: int = 16) -> str:
@@ -249,7 +257,7 @@ class Event(Record):
     acled_sub_event_type: str | None = None
     cameo_root: str | None = None
 
-    _nested: ClassVar[dict[str, type[Record]]] = {
+    _nested: ClassVar[dict[str, builtins.type[Record]]] = {
         "actor": Actor, "recipient": Actor, "location": Place, "date": TimeRef,
         "evidence": Evidence, "numbers": Number,
     }

@@ -84,8 +84,9 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
         return obj is not None and bool(roles.PERSON_NOUNS.search(obj.text) or obj.ent_type_ == "PERSON")
     if sense.type == "MOBILIZE" and tok.lemma_ == "deploy" and not any(c.dep_ == "dobj" for c in tok.children):
         return False
-    if tok.lemma_.lower() == "clear" and not (roles.object_token(tok) is not None and roles.is_place_object(roles.object_token(tok), None)):
-        return False  # "clearing Sinjar" is an assault; "cleared out the migrants" is not
+    if tok.lemma_.lower() == "clear":  # "clearing Sinjar" is an assault; "cleared out the migrants" is not
+        cleared = roles.object_token(tok)
+        return cleared is not None and roles.is_place_object(cleared, None)
     if sense.type == "CONSULT" and tok.pos_ == "VERB":  # "met little resistance" is not a meeting
         obj = roles.object_token(tok) or roles.prep_object(tok, ("with",))
         return obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.pos_ == "PROPN")

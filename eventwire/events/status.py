@@ -136,9 +136,9 @@ def attribution_of(trigger: Token, sent: Span) -> str | None:
             return text
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
-            obj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return _phrase(obj)
+            source = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return _phrase(source)
     return None
 
 

@@ -58,6 +58,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Sentence, TimeRef
+from . import timex_calendar as C
 from . import timex_rules as R
 
 __all__ = ["find_times", "find_dateline", "resolve"]
@@ -92,7 +93,7 @@ _NUM_WORD = (
     r"a dozen|dozen|a hundred|hundred|a|an"
 )
 NUMBER = rf"(?:\d{{1,3}}(?:\.\d+)?|{_NUM_WORD})"
-VAGUE = "|".join(sorted((re.escape(v) for v in R.VAGUE_NUMBERS), key=len, reverse=True))
+VAGUE = "|".join(sorted((re.escape(v) for v in C.VAGUE_NUMBERS), key=len, reverse=True))
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ies))"
 APPROX = (
     r"(?:about|around|nearly|almost|roughly|approximately|some|more than|less than|over|"
@@ -457,10 +458,10 @@ def _sentence_at(bounds: list[tuple[int, int]], offset: int) -> tuple[int, int]:
 class _Anchors:
     """What earlier expressions of the document resolved to, for anaphora ("that year")."""
 
-    date: R.Reading | None = None  # the last calendar day, month, year...
-    quarter: R.Reading | None = None  # the last quarter (earnings-report reference period)
+    date: C.Reading | None = None  # the last calendar day, month, year...
+    quarter: C.Reading | None = None  # the last quarter (earnings-report reference period)
 
-    def after(self, rule: str, reading: R.Reading, published: dt.date | None) -> _Anchors:
+    def after(self, rule: str, reading: C.Reading, published: dt.date | None) -> _Anchors:
         """The anchors once ``reading`` (found by ``rule``) has been read.
 
         Only a quarter named by its number and already over at publication can be the one a
@@ -474,12 +475,12 @@ class _Anchors:
 
 
 def _context(text: str, bounds: list[tuple[int, int]], hit: _Hit, published: dt.date | None,
-             mixed: bool, anchors: _Anchors) -> R.Ctx:
+             mixed: bool, anchors: _Anchors) -> C.Ctx:
     """Tense of the governing verb; topic cue from the sentence; the document's anchors."""
     start, end = _sentence_at(bounds, hit.start)
     tense = tense_cue(text, hit.start, hit.end, (start, end), mixed)
     quarterly = QUARTERLY_CUE.search(text[start:max(end, hit.end)]) is not None
-    return R.Ctx(published, tense == "future", mixed, quarterly, past=tense == "past",
+    return C.Ctx(published, tense == "future", mixed, quarterly, past=tense == "past",
                  anchor=anchors.date, quarter=anchors.quarter)
 
 
@@ -487,7 +488,7 @@ def _context(text: str, bounds: list[tuple[int, int]], hit: _Hit, published: dt.
 class _Found:
     start: int
     end: int
-    reading: R.Reading
+    reading: C.Reading
 
 
 def _merge_pod_prefix(text: str, found: _Found) -> _Found:
@@ -498,8 +499,8 @@ def _merge_pod_prefix(text: str, found: _Found) -> _Found:
     m = POD_OF_BEFORE.search(text, max(0, found.start - 60), found.start)
     if m is None or m.end() != found.start:
         return found
-    code = R.PARTS_OF_DAY[m.group("pod").lower()]
-    return _Found(m.start(), found.end, R.Reading(r.value + "T" + code, "day", r.earliest,
+    code = C.PARTS_OF_DAY[m.group("pod").lower()]
+    return _Found(m.start(), found.end, C.Reading(r.value + "T" + code, "day", r.earliest,
                                                    r.latest, "TIME"))
 
 
@@ -511,10 +512,10 @@ def _merge_clock_date(text: str, a: _Found, b: _Found) -> _Found | None:
     if rb.value is None or "/" in rb.value or not CLOCK_DATE_GAP.match(text[a.end:b.start]):
         return None
     clock = text[a.start:a.end]
-    suffix = R._clock_suffix(re.sub(r"\s+(?=[ap]\.?m)", "", clock.split(" on ")[0], flags=re.I))
+    suffix = C.clock_suffix(re.sub(r"\s+(?=[ap]\.?m)", "", clock.split(" on ")[0], flags=re.I))
     if suffix is None or (ra.value is not None and ra.value[10:] != suffix):
         return None
-    return _Found(a.start, b.end, R.Reading(rb.value + suffix, "day", rb.earliest, rb.latest,
+    return _Found(a.start, b.end, C.Reading(rb.value + suffix, "day", rb.earliest, rb.latest,
                                             "TIME"))
 
 
@@ -579,9 +580,9 @@ def find_dateline(text: str) -> dt.date | None:
     m = _DATELINE.search("\n".join(lines[:3]))
     if m is None:
         return None
-    month = R.MONTHS[(m.group("month") or m.group("month2")).rstrip(".").lower()]
+    month = C.MONTHS[(m.group("month") or m.group("month2")).rstrip(".").lower()]
     day = int(re.match(r"\d+", m.group("day") or m.group("day2")).group())  # type: ignore
-    year = R._parse_year(m.group("year"), None)
+    year = C.parse_year(m.group("year"), None)
     try:
         return dt.date(year, month, day) if year else None
     except ValueError:

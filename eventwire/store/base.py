@@ -271,7 +271,7 @@ class SqlStore:
         near: tuple[float, float, float] | None = None,
         limit: int | None = None,
     ) -> Iterator[Event]:
-        """Event reports matching every filter given, ordered by earliest date (undated last), id."""
+        """Event reports matching every filter, ordered by earliest date (undated last), then id."""
         where = build_filter(
             type=type, actor=actor, country=country, since=since, until=until, near=near,
             dump_date=self.dialect.dump_date,
