@@ -12,14 +12,14 @@ import importlib
 import io
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from .errors import EventwireError
-from .records import Article, Event, Rejected
+from .records import Event, Rejected
 
 DEFAULT_DB = "eventwire.db"
 EVAL_TASKS = ("extract", "muc4", "plover", "police", "geoparse", "timex", "merge")
@@ -341,8 +341,17 @@ def evaluate() -> None:
     """
 
 
-def iter_articles(items: Iterable[Article | Rejected]) -> Iterator[Article]:
-    return (i for i in items if isinstance(i, Article))
+def _register_extensions() -> None:
+    """Commands that live beside their library code (merge, export/import, watch)."""
+    from .export import export_command, import_command
+    from .merge import merge_command
+    from .watch import watch_command
+
+    for command in (merge_command, export_command, import_command, watch_command):
+        main.add_command(command)
+
+
+_register_extensions()
 
 
 if __name__ == "__main__":

@@ -20,7 +20,9 @@ from eventwire.evaluate.muc4_reader import (
 from eventwire.evaluate.muc4_score import (
     DocCase, Entity, MucTemplate, PlaceGuess, align, gold_template, mentions_match, score,
 )
-from eventwire.records import Actor, ArticleResult, Event, Evidence, Place, TimeRef
+from eventwire.evaluate.muc4_relevance import RelevanceModel
+from eventwire.evaluate.muc4_roles import confidence_for, minimal_nps, perpetrators_in, targets_in, victims_in
+from eventwire.records import Actor, Article, ArticleResult, Event, Evidence, Place, Sentence, TimeRef
 
 DATA = Path(__file__).parent / "data" / "muc4"
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED") or Path(__file__).resolve().parents[2] / "shared")
@@ -220,8 +222,8 @@ def test_events_map_to_one_bombing_template_with_fillers() -> None:
     assert tpl.confidences == ("REPORTED AS FACT",)
     assert [e.mentions for e in tpl.role("PerpInd")] == [("URBAN GUERRILLAS",)]
     assert [e.mentions for e in tpl.role("PerpOrg")] == [("People's Liberation Command",)]
-    assert [e.mentions[0] for e in tpl.role("Target")] == ["THE TOWN HALL"]
-    assert [e.mentions[0] for e in tpl.role("Victim")] == ["TWO PASSERSBY"]
+    assert [e.mentions[0] for e in tpl.role("Target")] == ["TOWN HALL"]
+    assert [e.mentions[0] for e in tpl.role("Victim")] == ["PASSERSBY"]
     assert [e.mentions for e in tpl.role("Weapon")] == [("CAR BOMB",)]
     gold = gold_template(keys_by_doc()["TST9-MUC4-0001"][0])
     metrics = score([DocCase("d", (gold,), (tpl,))])
@@ -233,7 +235,7 @@ def test_mapping_stages_clashes_and_unmapped_types() -> None:
                    trigger="THREATENED", recipient=Actor(name="offices", text="THE OFFICES"))
     (tpl,) = muc4.predicted_templates([threat], dt.date(1990, 1, 5))
     assert tpl.stages == ("THREATENED",) and tpl.dates == ((dt.date(1990, 1, 5),) * 2,)
-    assert [e.mentions[0] for e in tpl.role("Target")] == ["THE OFFICES"]
+    assert [e.mentions[0] for e in tpl.role("Target")] == ["OFFICES"]
     clash = event("ASSAULT", "firearms", "REBELS AMBUSHED AN ARMY PATROL.", actor=GUERRILLAS,
                   recipient=Actor(name="army", text="AN ARMY PATROL", type="state forces"))
     talks = event("CONSULT", None, "THE MINISTERS MET.")
@@ -265,6 +267,50 @@ def test_template_without_place_takes_the_main_muc_country() -> None:
     assert tpl.place is not None and "Peru" in tpl.place.countries
     (tpl,) = muc4.predicted_templates([bomb], None, places[:1])
     assert tpl.place is not None and "United States" in tpl.place.countries
+
+
+def test_minimal_noun_phrases_split_coordinations_and_drop_pronouns() -> None:
+    assert minimal_nps("THE STORES AND ELECTRIC TOWERS") == ("STORES", "ELECTRIC TOWERS")
+    assert minimal_nps("FIVE PEASANTS WHO WERE WALKING HOME") == ("PEASANTS",)
+    assert minimal_nps("HIM") == () and minimal_nps("THE ATTACK") == ()
+
+
+def test_sentence_fillers_agents_victims_targets_and_confidence() -> None:
+    sent = "HEAVILY ARMED MEN KIDNAPPED MAYOR ANA ROJAS AND BOMBED THE LAS CANAS BRIDGE."
+    assert "HEAVILY ARMED MEN" in perpetrators_in(sent)
+    assert "ANA ROJAS" in " ".join(victims_in(sent))
+    assert targets_in(sent) == ("LAS CANAS BRIDGE",)
+    assert perpetrators_in("THE JUDGE WAS KIDNAPPED BY UNIDENTIFIED INDIVIDUALS.") == ("INDIVIDUALS",)
+    assert confidence_for(["THE FMLN CLAIMED RESPONSIBILITY FOR THE ATTACK."]) == "CLAIMED OR ADMITTED"
+    assert confidence_for(["POLICE BLAMED THE ELN FOR THE BOMBING."]) == "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    assert confidence_for(["A BOMB EXPLODED."]) == "REPORTED AS FACT"
+
+
+def test_whole_message_context_turns_passive_subject_into_victim() -> None:
+    text = "LIMA, 5 JAN 90 -- JUDGE ANA ROJAS WAS KIDNAPPED BY THE FMLN TODAY."
+    start = text.index("ANA")
+    judge = Actor(name="Ana Rojas", text="ANA ROJAS", start=start, end=start + 9)
+    fmln = Actor(name="FMLN", text="FMLN", type="rebel group", actor_id="FMLN",
+                 start=text.index("FMLN"), end=text.index("FMLN") + 4)
+    ev = event("ASSAULT", "abduct", text, actor=judge, trigger="KIDNAPPED")
+    ev = replace(ev, evidence=replace(ev.evidence, start=0, end=len(text),
+                                      trigger_start=text.index("KIDNAPPED"), trigger_end=text.index("KIDNAPPED") + 9))
+    art = Article(id="x", text=text, published=dt.date(1990, 1, 5))
+    result = ArticleResult(article=art, actors=(judge, fmln), events=(ev,),
+                           sentences=(Sentence(index=0, start=0, end=len(text), text=text),))
+    (tpl,) = muc4.templates_of(result)
+    assert tpl.role("PerpInd") == () and [e.mentions[0] for e in tpl.role("Victim")] == ["ANA ROJAS"]
+    assert [e.mentions[0] for e in tpl.role("PerpOrg")] == ["FMLN"]
+    assert tpl.place is not None and tpl.place.names == ("LIMA",)
+
+
+def test_relevance_gate_scores_incident_above_sports_story() -> None:
+    model = RelevanceModel.load()
+    if model is None:
+        pytest.skip("muc_relevance.json not built (python scripts/train_muc_relevance.py DEV_DIR)")
+    attack = "SAN SALVADOR, 3 JAN 90 -- URBAN GUERRILLAS DYNAMITED TWO ELECTRIC TOWERS AND KILLED A SOLDIER."
+    sports = "LIMA, 3 JAN 90 -- THE NATIONAL FOOTBALL TEAM WON ITS MATCH AND THE FANS CELEBRATED IN THE STREETS."
+    assert model.probability(attack) > model.probability(sports)
 
 
 # --- command ---------------------------------------------------------------------------------
@@ -333,7 +379,8 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     pytest.importorskip("eventwire.pipeline")
     messages = read_messages([CORPORA / "tst1" / "tst1-muc3"])[:40]
     keys = read_keys([CORPORA / "tst1" / "key-tst1.v7"])
-    report = muc4.evaluate(messages, keys, muc4.load_pipeline())
+    gate = muc4.RelevanceModel.load(threshold=muc4.GATE_THRESHOLD)
+    report = muc4.evaluate(messages, keys, muc4.load_pipeline(), gate)
     assert report.n_docs == 40
     # measured 0.651 / 0.542 / 0.178 on these 40 messages; a change that lowers one must say so
     floors = {"detection_f1": 0.58, "template_f1": 0.47, "ree_f1": 0.14}

@@ -21,12 +21,19 @@ Mapping one Event to a MUC incident (first matching rule wins):
 
 Stage from status: occurred, claimed, suspected, denied → ACCOMPLISHED; attempted → ATTEMPTED;
 threatened, planned → THREATENED (and every THREATEN event); negated, hypothetical → dropped.
-Perpetrator organisation confidence (only when a PerpOrg is predicted): claimed → CLAIMED OR
+Perpetrator organisation confidence, when run on a whole message (:func:`templates_of`): from the
+responsibility cues of the evidence sentences (:func:`muc4_roles.confidence_for`; a group claims ->
+CLAIMED OR ADMITTED, officials blame -> ... BY AUTHORITIES, others blame -> SUSPECTED OR ACCUSED,
+else REPORTED AS FACT), always predicted. From events alone (only when a PerpOrg is predicted): claimed → CLAIMED OR
 ADMITTED; suspected → SUSPECTED OR ACCUSED BY AUTHORITIES when the attribution names an authority
 (police, army, government, minister …), else SUSPECTED OR ACCUSED; denied → SUSPECTED OR ACCUSED;
 otherwise REPORTED AS FACT. POSSIBLE is never predicted.
 
-Role fillers: the actor is a PerpInd when its text is a generic noun phrase ("terrorists", "armed
+Role fillers are minimal noun phrases (:func:`muc4_roles.minimal_nps`: coordinations split,
+determiners and numerals dropped, pronouns and event nouns rejected). On a whole message the
+evidence sentence adds generic perpetrators (agents and subjects of incident verbs), victims
+(objects of killing/kidnapping verbs, subjects of their passives), physical targets and named
+armed groups (PerpOrg when the actor names none). The actor is a PerpInd when its text is a generic noun phrase ("terrorists", "armed
 men") or a person, and a PerpOrg when it is a named group or institution (its canonical name is
 then added as an alternative form); a generic text resolved to a named group gives both. The
 recipient is a physical Target when its head noun is an object (building, bridge, embassy, bus…),
@@ -39,6 +46,10 @@ MUC relevance rules applied before grouping (TASKDOC part 1, section 1.0): attac
 is an armed force or group (clashes) are dropped; events dated more than 61 days before the
 message are dropped (not recent).
 
+Relevance gate (``--no-gate`` turns it off): a message that the learned relevance model
+(:mod:`muc4_relevance`, trained on dev messages 301-1300) scores below ``GATE_THRESHOLD`` gets no
+template.
+
 Grouping: events of a message with the same incident type and stage become one template when their
 dates overlap (or one is unknown), their places agree (same country and place, or one unknown) and
 their perpetrator organisations do not conflict. A template without a date takes the dateline date
@@ -50,6 +61,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -62,6 +74,7 @@ from ..records import Actor, Article, ArticleResult, Event, Place
 from . import EvalReport, emit, format_option, limit_option
 from .muc4_reader import KeyTemplate, Message, mixed_case_variant, read_keys, read_messages
 from .muc4_reader import message_dates
+from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
 from .muc4_roles import targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
@@ -69,6 +82,7 @@ from .muc4_score import score
 from .runner import load_pipeline, make_article, optional_import, run_articles
 
 RECENT_DAYS = 61
+GATE_THRESHOLD = 0.25  # relevance probability below which a message gets no template (chosen on dev 1-300)
 MUC_COUNTRIES = frozenset({"SV", "GT", "HN", "AR", "BO", "CL", "CO", "EC", "PE"})  # TASKDOC 1.0, rule 4
 ARMED = frozenset({"state forces", "rebel group", "political militia", "identity militia", "terrorist group"})
 ORG_TYPES = ARMED | {"government", "international", "media"}
@@ -197,7 +211,7 @@ def _armed(actor: Actor | None) -> bool:
 def _forms(actor: Actor) -> tuple[tuple[str, ...], ...]:
     """One alternative set per minimal noun phrase of the actor text (canonical name added)."""
     nps = minimal_nps(actor.text) or ((actor.text,) if actor.actor_id else ())
-    extra = (actor.name,) if actor.actor_id and actor.name else ()
+    extra = (actor.name,) if actor.actor_id and actor.name and not _is_generic(actor) else ()
     return tuple(tuple(dict.fromkeys((np, *extra))) for np in nps)
 
 
@@ -294,6 +308,7 @@ def to_incident(event: Event, published: dt.date | None, ctx: DocContext | None 
     target, victim = target_fillers(event.recipient)
     if ctx is not None:
         ind, target, victim = _sentence_fillers(event.evidence.sentence, kind, ind, target, victim)
+        victim = tuple(v for v in victim if v.mentions[0].lower() not in ctx.place_names)
     weapon = () if kind in ("ARSON", "KIDNAPPING") else weapon_fillers(event)
     if kind == "KIDNAPPING":
         target, victim = (), victim + target
@@ -317,8 +332,8 @@ def _sentence_fillers(
 ) -> tuple[tuple[Entity, ...], tuple[Entity, ...], tuple[Entity, ...]]:
     """Add the perpetrators, victims and targets the evidence sentence names around its verbs."""
     def more(have: tuple[Entity, ...], new: tuple[str, ...]) -> tuple[Entity, ...]:
-        known = {m.lower() for e in have for m in e.mentions}
-        return have + tuple(Entity((n,)) for n in new if n.lower() not in known)
+        fresh = tuple(Entity((n,)) for n in new)
+        return have + tuple(f for f in fresh if not any(entity_matches(f, e) for e in have))
 
     ind = more(ind, perpetrators_in(sentence))
     victim = more(victim, victims_in(sentence))
@@ -446,9 +461,13 @@ def gold_by_doc(
 
 
 def evaluate(
-    messages: Sequence[Message], keys: Sequence[KeyTemplate], pipeline: object
+    messages: Sequence[Message], keys: Sequence[KeyTemplate], pipeline: object,
+    gate: RelevanceModel | None = None,
 ) -> EvalReport:
-    """Run the pipeline over messages and score against keys (messages without a key are skipped)."""
+    """Run the pipeline over messages and score against keys (messages without a key are skipped).
+
+    With a relevance ``gate``, messages it judges irrelevant get no template (timed with the run).
+    """
     known = {k.doc_id for k in keys}
     messages = [m for m in messages if m.doc_id in known]
     dateline = optional_import("eventwire.mentions.dates", "find_dateline")
@@ -456,14 +475,24 @@ def evaluate(
     years = {m.doc_id: a.published.year for m, a in zip(messages, articles) if a.published}
     gold = gold_by_doc(keys, years)
     run = run_articles(pipeline, articles)  # type: ignore[arg-type]
+    started = time.perf_counter()
     cases = tuple(
-        DocCase(msg.doc_id, gold[msg.doc_id], templates_of(out) if isinstance(out, ArticleResult) else ())
+        DocCase(msg.doc_id, gold[msg.doc_id], _templates(out, gate))
         for msg, out in zip(messages, run.outcomes, strict=True)
     )
+    run = replace(run, seconds=run.seconds + time.perf_counter() - started)
     metrics = score(cases)
     metrics["docs_per_s"] = run.docs_per_s
     notes = {**counts(cases), "rejected": run.n_rejected, "stage_seconds": dict(run.stage_seconds), "pipeline_seconds": round(run.seconds, 1)}
     return EvalReport(task="muc4", n_docs=len(cases), metrics=metrics, notes=notes)
+
+
+def _templates(outcome: object, gate: RelevanceModel | None) -> tuple[MucTemplate, ...]:
+    if not isinstance(outcome, ArticleResult):
+        return ()
+    if gate is not None and not gate.relevant(outcome.article.text):
+        return ()
+    return templates_of(outcome)
 
 
 @click.command(name="muc4")
@@ -474,9 +503,12 @@ def evaluate(
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Answer-key file(s), e.g. dev/key-dev-0001.muc4 (repeat the option).")
 @click.option("--mixed-case", is_flag=True, help="Read NAME.mixed-case instead of NAME where it exists.")
+@click.option("--no-gate", is_flag=True, help="Keep every message's templates (skip the learned relevance gate).")
 @limit_option
 @format_option
-def command(texts: tuple[Path, ...], keys: tuple[Path, ...], mixed_case: bool, limit: int | None, fmt: str) -> None:
+def command(
+    texts: tuple[Path, ...], keys: tuple[Path, ...], mixed_case: bool, no_gate: bool, limit: int | None, fmt: str,
+) -> None:
     """Score event extraction against MUC-3/4 answer-key templates.
 
     Example: eventwire evaluate muc4 --texts CORPORA/tst1/tst1-muc3 --keys CORPORA/tst1/key-tst1.v7
@@ -489,7 +521,8 @@ def command(texts: tuple[Path, ...], keys: tuple[Path, ...], mixed_case: bool, l
         messages = tuple(m for m in messages if m.doc_id in known)[:limit]
         if not messages:
             raise click.UsageError("no message in --texts has a template in --keys")
-        report = evaluate(messages, key_templates, load_pipeline())
+        gate = None if no_gate else RelevanceModel.load(threshold=GATE_THRESHOLD)
+        report = evaluate(messages, key_templates, load_pipeline(), gate)
     except EventwireError as err:
         raise click.ClickException(str(err)) from err
     emit(report, fmt)

@@ -40,7 +40,8 @@ EVENT_NOUNS = frozenset("""
 attack attacks incident incidents murder murders killing killings assassination bombing bombings
 explosion explosions offensive operation operations action actions crime crimes massacre act acts
 kidnapping kidnappings abduction ambush raid raids violence clash clashes fighting incursion
-attention case situation wave campaign war death deaths
+attention case situation wave campaign war death deaths morning evening night tonight afternoon
+today yesterday said says indicate number others part front entrance windows documents
 """.split())
 CUT_WORDS = frozenset("""
 of in at from on for with near who whom whose which that by to into belonging located inside
@@ -118,6 +119,7 @@ class DocContext:
     groups: tuple[Actor, ...]  # named non-state armed groups, in text order
     dateline_city: str | None
     sentences: tuple[tuple[int, int, str], ...]  # (start, end, text)
+    place_names: frozenset[str] = frozenset()  # lower-cased place mentions: never a victim
 
     def sentence_of(self, offset: int) -> str:
         for start, end, text in self.sentences:
@@ -140,7 +142,8 @@ def doc_context(result: ArticleResult) -> DocContext:
     m = DATELINE_CITY.match(text)
     city = m.group(1).strip() if m else None
     sents = tuple((s.start, s.end, s.text) for s in result.sentences)
-    return DocContext(text=text, groups=groups, dateline_city=city, sentences=sents)
+    places = frozenset(p.text.lower() for p in result.places) | frozenset(p.name.lower() for p in result.places)
+    return DocContext(text=text, groups=groups, dateline_city=city, sentences=sents, place_names=places)
 
 
 def confidence_for(sentences: Sequence[str]) -> str:

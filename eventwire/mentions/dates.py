@@ -178,13 +178,16 @@ RULES: tuple[Rule, ...] = (
     _rule("half", rf"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half\s+of\s+(?P<year>{YEAR4})"),
     _rule("year_ago_adj", r"(?:the\s+)?year-(?:earlier|ago)(?!\s+(?:quarter|period))"),
     # weekdays
-    _rule("weekday", rf"(?:(?P<rel>last|next|this|early|late|that|previous|(?:this\s+)?coming)\s+)?"
+    _rule("weekday", rf"(?:(?P<rel>last|next|this|early|late|that|(?:the\s+)?previous|"
+          r"the\s+following|(?:this\s+)?coming)\s+)?"
           rf"(?P<wd>{WEEKDAY})"
           rf"(?:'s)?(?:\s+(?P<pod>{POD}))?"),
     # deictic days and parts of day
     _rule("deictic", r"(?P<word>today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+(?P<pod>morning|"
           r"afternoon|evening|night))?"),
     _rule("deictic", r"the\s+day\s+(?P<word>before\s+yesterday|after\s+tomorrow)"),
+    _rule("deictic", r"(?:(?:early|late|mid)[\s-]*)?(?P<pod>morning|afternoon|evening|night)\s+"
+          r"(?P<word>yesterday|today|tomorrow)"),
     _rule("pod_rel", rf"(?:(?P<edge>early|late)\s+)?(?P<rel>this|last|that)\s+(?P<pod>{POD})"),
     # clock times, optionally followed by their day
     _rule("clock", rf"(?:(?P<approx>about|around|approximately|shortly\s+after|shortly\s+before)"
@@ -195,6 +198,7 @@ RULES: tuple[Rule, ...] = (
           r"(?P<unit>week|weekend|month|(?:fiscal[\s-]+)?year|decade|century|spring|summer|fall|"
           r"autumn|winter)"),
     _rule("rel_unit", rf"(?:(?P<edge>earlier|later)\s+)?(?P<rel>{ANAPHORIC})\s+(?P<unit>day)"),
+    _rule("year_end", r"(?:(?P<approx>around|about|by)\s+)?(?:the\s+)?year(?:[\s-]|'s\s+)end"),
     _rule("season", rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season>spring|summer|fall|"
           rf"autumn|winter)(?:\s+of)?\s+(?P<year>{YEAR4}|{YEAR_WORDS})"),
     # counted offsets
@@ -203,17 +207,24 @@ RULES: tuple[Rule, ...] = (
     _rule("ago", r"(?P<num>a|one)\s+(?P<unit>year)\s+(?P<dir>earlier)"),
     # durations
     _rule("duration", rf"(?:{SPAN_LEAD}\s+|{APPROX}\s+|the\s+)?(?P<num>{NUMBER})[\s-]+"
-          rf"(?P<unit>{UNIT})s?(?:[\s-]+long)?(?![\s-]+old\b)"),
-    _rule("duration", rf"(?:{SPAN_LEAD}\s+|the\s+)?(?P<vague>{VAGUE})\s+(?P<unit>{UNIT})s"),
+          rf"(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{UNIT})s?(?:[\s-]+long)?(?![\s-]+old\b)"),
+    _rule("duration", rf"(?:{SPAN_LEAD}\s+|the\s+)?(?P<vague>{VAGUE})(?:\s+(?P<unit>{UNIT})s|"
+          rf"-(?P<unit2>{UNIT}))"),
     _rule("duration", rf"(?:{APPROX}\s+)?(?P<num>{NUMBER})\s+(?:more|additional|further)\s+"
           rf"(?P<unit>{UNIT})s?"),
     _rule("duration", rf"(?P<num>an?)\s+(?:additional|extra|further)\s+(?P<unit>{UNIT})"),
     _rule("duration", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s))"
-          r"(?P<bare>(?P<unit>day|week|month|year)s)"),
+          rf"(?P<bare>(?P<unit>{UNIT})s)(?!\s+(?:ago|earlier|later|before|after)\b)"),
     _rule("duration", r"(?<=\bin\s)(?P<bare>(?P<unit>year)s)"),
+    _rule("duration", r"(?:the\s+(?:first|early|final|last\s+few|past\s+few)\s+|(?<=\bover\s)the\s+)"
+          r"(?P<bare>(?P<unit>hour|day|week|month|year)s)"),
+    _rule("duration", r"(?:the\s+)?(?P<bare>(?P<unit>day|week|month|year)s)\s+(?:ahead|to\s+come)"),
+    _rule("duration", r"(?P<bare>(?P<unit>hour|day|week|month|year|decade)s)(?=\s+of\s+"
+          r"(?!the\b|a\b|an\b|this\b|that\b|his\b|her\b|their\b|its\b)[a-z])"),
     _rule("duration", rf"(?:{APPROX}\s+)?(?P<num2>{NUMBER})\s+(?:and\s+a\s+half|1/2)\s+"
           rf"(?P<unit>{UNIT})s"),
     _rule("duration", r"(?P<half>half\s+an?|a\s+half)\s+(?P<unit>hour|day|year|century)"),
+    _rule("duration", rf"(?:{APPROX}\s+)?(?P<num2>{NUMBER})\s+(?P<unit>{UNIT})s?\s+and\s+a\s+half"),
     # sets
     _rule("set", rf"(?:every|each)\s+(?:(?P<wd>{WEEKDAY})|(?P<month>{_MONTH_FULL})|"
           rf"(?P<unit>day|week|month|year|quarter|morning|night|evening|afternoon|weekend))"),
@@ -228,7 +239,11 @@ RULES: tuple[Rule, ...] = (
     _rule("ref", r"(?P<ref>right\s+now|now|currently|these\s+days|nowadays|at\s+present|"
           r"presently|recently|lately|the\s+past|the\s+(?:near\s+)?future|the\s+(?:near|short)"
           r"\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible)"),
-    _rule("ref", rf"(?P<ref>current)(?!\s+(?:{UNIT}|fiscal|account|accounts|affairs|events)\b)"),
+    _rule("ref", rf"(?P<ref>(?:then[\s-]+)?current|recent)"
+          rf"(?!\s+(?:{UNIT}s?|fiscal|account|accounts|affairs|events|past)\b)"),
+    _rule("ref", "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("will", "would", "could", "might",
+                                                               "can", "may", "shall")) +
+          r")(?P<ref>one\s+day)"),
 )
 
 # --- tense cue -----------------------------------------------------------------------------------
@@ -401,7 +416,17 @@ def _plausible(hit: _Hit, mixed_case: bool) -> bool:
         return False  # "the March for Life", "the March of the Mothers"
     if rule == "duration" and RATE_BEFORE.search(before) and re.match(r"an?\s", m.group(0), re.I):
         return False  # "$500 million a year", "four flights a week": a rate, not a duration
+    if mixed_case and rule in ("rel_unit", "deictic") and _is_title(m, before):
+        return False  # ABC's "This Week", "VOA Today": a programme's name
     return rule != "duration" or not _not_a_duration(m, text[hit.end:hit.end + 12], mixed_case)
+
+
+def _is_title(m: re.Match[str], before: str) -> bool:
+    """A capitalised time word inside a sentence: part of a name, not a time."""
+    word = m.groupdict().get("unit") or m.groupdict().get("word") or ""
+    if not word[:1].isupper():
+        return False
+    return "unit" in m.re.groupindex or re.search(r"\b[A-Z]\w*\s+$", before) is not None
 
 
 def _not_a_duration(m: re.Match[str], after: str, mixed_case: bool) -> bool:
@@ -409,12 +434,13 @@ def _not_a_duration(m: re.Match[str], after: str, mixed_case: bool) -> bool:
     unit = m.group("unit") or ""
     if unit.lower() == "second" and re.fullmatch(r"an?\s+second", m.group(0), re.I):
         return not re.match(r"\s+(?:later|earlier|ago|or)\b", after)
-    if unit.lower() == "quarter" and re.match(r"s?\s+of\b", after):
+    if unit.lower() == "quarter" and re.match(r"s?\s+of\b", after) and not m.groupdict().get("vague"):
         return True
     return mixed_case and unit[:1].isupper() and not m.group(0)[:1].isupper()
 
 
-RATE_BEFORE = re.compile(r"\d[\d,.]*(?:\s+(?:million|billion|[a-z]+)){0,2}\s+$", re.IGNORECASE)
+RATE_BEFORE = re.compile(rf"(?:\d[\d,.]*|\b(?:{_NUM_WORD}))(?:\s+(?:million|billion|[a-z]+)){{0,2}}\s+$",
+                         re.IGNORECASE)
 
 
 def _select(hits: list[_Hit]) -> list[_Hit]:

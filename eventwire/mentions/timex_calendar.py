@@ -244,6 +244,13 @@ def weekday_date(target: int, rel: str, ctx: Ctx) -> dt.date | None:
     return pub + dt.timedelta(days=ahead) if ctx.future else pub - dt.timedelta(days=back)
 
 
+def weekday_from(base: dt.date, target: int, step: int) -> dt.date:
+    """The weekday ``target`` strictly before (``step`` -1) or after (+1) ``base``."""
+    if step < 0:
+        return base - dt.timedelta(days=(base.weekday() - target) % 7 or 7)
+    return base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
+
+
 # --- numbers and groups -----------------------------------------------------------------------
 
 

@@ -42,6 +42,7 @@ from .timex_calendar import (
     unit_containing,
     week_of,
     weekday_date,
+    weekday_from,
     year_of,
 )
 
@@ -189,7 +190,12 @@ def _h_weekday(m: re.Match[str], ctx: Ctx) -> Reading:
     rel = mgroup(m, "rel") or ""
     if rel == "that":
         return UNRESOLVED
-    d = weekday_date(WEEKDAYS[m.group("wd").lower()], rel, ctx)
+    target = WEEKDAYS[m.group("wd").lower()]
+    if rel in ("the previous", "the following"):  # counted from the last day named
+        base = _anchor_day(ctx)
+        d = weekday_from(base, target, -1 if rel == "the previous" else 1) if base else None
+    else:
+        d = weekday_date(target, rel, ctx)
     if d is None:
         return UNRESOLVED
     pod = mgroup(m, "pod")
@@ -257,6 +263,8 @@ def _h_rel_unit(m: re.Match[str], ctx: Ctx) -> Reading:
         return Reading("P1Y", timex_type="DURATION")  # "the year ended March 31"
     if rel in _ANAPHORIC:
         return _anaphoric_unit(unit, _ANAPHORIC[rel], ctx)
+    if rel == "the past" and unit in ("decade", "century"):  # the ten years up to now
+        return Reading(duration_value(1, unit), timex_type="DURATION")
     if pub is None:
         return UNRESOLVED
     step = -1 if rel in ("last", "the past", "the previous") else 1 if rel in (
@@ -340,7 +348,7 @@ def _half_more(n: int | None, code: str) -> str:
 
 
 def _h_duration(m: re.Match[str], ctx: Ctx) -> Reading:
-    unit = m.group("unit")
+    unit = m.group("unit") or m.group("unit2")
     if mgroup(m, "half"):
         half = {"TH": "PT30M", "D": "PT12H", "Y": "P6M", "CE": "P50Y"}[unit_code(unit)]
         return Reading(half, timex_type="DURATION")
@@ -412,9 +420,21 @@ def _h_holiday(m: re.Match[str], ctx: Ctx) -> Reading:
 
 def _h_ref(m: re.Match[str], ctx: Ctx) -> Reading:
     ref = mgroup(m, "ref") or ""
+    if ref.startswith("then"):  # "the then-current price"
+        return Reading("PAST_REF")
     if ref in PRESENT_WORDS:
         return Reading("PRESENT_REF")
     return Reading("PAST_REF" if ref in PAST_WORDS else "FUTURE_REF")
+
+
+def _h_year_end(m: re.Match[str], ctx: Ctx) -> Reading:
+    """"by year-end": the year it ends (TimeML gives the year, mod END); "since year-end" and a
+    past report early in the year mean the year before."""
+    pub = ctx.published
+    if pub is None:
+        return UNRESOLVED
+    since = re.search(r"\bsince\s+$", m.string[max(0, m.start() - 8):m.start()], re.IGNORECASE)
+    return year_of(pub.year - 1 if since or (ctx.past and pub.month <= 2) else pub.year)
 
 
 def _h_set_weekday(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -475,5 +495,5 @@ HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Reading]] = {
     "clock": _h_clock, "clock_pod": _h_clock_pod, "rel_unit": _h_rel_unit, "season": _h_season,
     "ago": _h_ago, "duration": _h_duration, "set": _h_set, "set_adv": _h_set,
     "set_weekday": _h_set_weekday, "holiday": _h_holiday, "ref": _h_ref,
-    "year_ago_adj": _h_year_ago_adj,
+    "year_ago_adj": _h_year_ago_adj, "year_end": _h_year_end,
 }
