@@ -382,7 +382,7 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     gate = muc4.RelevanceModel.load(threshold=muc4.GATE_THRESHOLD)
     report = muc4.evaluate(messages, keys, muc4.load_pipeline(), gate)
     assert report.n_docs == 40
-    # measured 0.651 / 0.542 / 0.178 on these 40 messages; a change that lowers one must say so
-    floors = {"detection_f1": 0.58, "template_f1": 0.47, "ree_f1": 0.14}
+    # measured 0.684 / 0.625 / 0.318 / 0.60 on these 40 messages; a change that lowers one must say so
+    floors = {"detection_f1": 0.66, "template_f1": 0.60, "ree_f1": 0.30, "confidence_acc": 0.55}
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, (name, report.metrics[name])

@@ -233,7 +233,8 @@ def target_fillers(recipient: Actor | None) -> tuple[tuple[Entity, ...], tuple[E
     """(Target, Victim) entities from the event's recipient, one per minimal noun phrase."""
     if recipient is None or not recipient.text.strip():
         return (), ()
-    targets, victims = [], []
+    targets: list[Entity] = []
+    victims: list[Entity] = []
     for np in minimal_nps(recipient.text):
         words = _words(np)
         forms = tuple(dict.fromkeys((np, recipient.name) if recipient.actor_id else (np,)))
