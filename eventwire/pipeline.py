@@ -92,13 +92,13 @@ class Pipeline:
 
     def _batch(self, batch: list[Article]) -> Iterator[ArticleResult | Rejected]:
         started = time.perf_counter()
-        texts = [_parse_text(self._cased(a.text)) for a in batch]
+        cased = [self._cased(a.text) for a in batch]
         started = self.timer.add("truecase", started)
-        docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
+        docs = list(self.nlp.pipe([_parse_text(c) for c in cased], batch_size=self.batch_size))
         self.timer.add("nlp", started)
-        for article, doc in zip(batch, docs):
+        for article, doc, text in zip(batch, docs, cased):
             try:
-                yield self._after_nlp(article, doc)
+                yield self._after_nlp(article, doc, text)
             except EventwireError as e:
                 yield Rejected(article.origin or article.id, "events", e.code, str(e))
             except Exception as e:  # noqa: BLE001 - one bad article must not stop a run
@@ -112,7 +112,7 @@ class Pipeline:
             self._truecaser = Truecaser(self.actors.acronyms)
         return self._truecaser.restore(text)
 
-    def _after_nlp(self, article: Article, doc) -> ArticleResult:  # type: ignore[no-untyped-def]
+    def _after_nlp(self, article: Article, doc, cased: str) -> ArticleResult:  # type: ignore[no-untyped-def]
         from .mentions.dates import find_dateline, find_times
         from .mentions.places import find_places
 
@@ -130,7 +130,8 @@ class Pipeline:
         t = self.timer.add("places", t)
         times = find_times(doc.text, article.published, sentences=sents)
         t = self.timer.add("times", t)
-        mentions = Mentions(actors, places, times, self.actors)
+        dateline = _dateline_place(cased, self.gazetteer)
+        mentions = Mentions(actors, places, times, self.actors, dateline)
         events = code_article(doc, article, sents, mentions, self.lexicon)
         self.timer.add("events", t)
         result = ArticleResult(
@@ -157,6 +158,25 @@ def _parse_text(text: str) -> str:
         return text
     cut = text.rfind("\n", 0, MAX_CHARS)
     return text[: cut if cut > 0 else MAX_CHARS]
+
+
+def _dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
+    """The place a dateline names ("SAN SALVADOR, 3 JAN 90 (RADIO) --"): the most populous
+    place of that name (a dateline names a place readers know)."""
+    m = DATELINE.match(text)
+    if not m:
+        return None
+    name = text[: m.end()].split(",")[0].strip()
+    candidates = gazetteer.lookup(name)
+    if not name or not candidates:
+        return None
+    c = candidates[0]
+    start = text.index(name)
+    return Place(
+        text=name, name=c.name, start=start, end=start + len(name), geonameid=c.geonameid,
+        lat=c.lat, lon=c.lon, country=c.country, admin1=c.admin1, admin2=c.admin2,
+        precision=c.precision, feature=c.feature,
+    )
 
 
 def _focus_country(places: Sequence[Place]) -> str | None:

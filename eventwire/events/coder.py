@@ -22,6 +22,7 @@ from .roles import Mentions
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+WEAPON_VERBS = {"bomb", "dynamite", "grenade", "machinegun", "shell", "rocket", "mortar", "stab", "knife"}
 PERSON_OBJECT_SENSES = {"release"}  # RETREAT modes that need a person as object
 PUBLICATION_DATE = "(publication date)"  # TimeRef.text when no expression dates the event
 INTENT_TYPES = {"SUPPORT", "CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE"}  # "will visit" -> AGREE
@@ -169,7 +170,8 @@ def _build(
     victim = None
     if actor_tok is not None and actor_tok.head.lemma_.lower() in roles.SUFFER_VERBS:
         victim, actor_tok = actor_tok, None  # "21 passengers died in the attack": victims
-    actor = roles.actor_for(actor_tok, m, allow_descriptive=False)
+    by_agent = actor_tok is not None and roles.is_agent(actor_tok)
+    actor = roles.actor_for(actor_tok, m, allow_descriptive=by_agent)
     if actor is None and tok.dep_ == "acl":  # "the group released a video threatening ..."
         actor = roles.actor_for(roles.subject_token(roles.clause_head(tok.head)), m, allow_descriptive=False)
     obj = roles.object_token(tok)
@@ -199,7 +201,11 @@ def _build(
         return None
     date, date_explicit = _date(tok, head, span, article, m, previous)
     lo, hi = roles.subtree_range(roles.main_clause(head))
-    weapon = roles.weapon_in(article.text, lo, hi) if sense.type == "ASSAULT" else None
+    weapon = None
+    if sense.type == "ASSAULT":
+        weapon = roles.weapon_in(article.text, lo, hi) or roles.weapon_in(article.text, sentence.start, sentence.end)
+        if weapon is None and tok.lemma_.lower() in WEAPON_VERBS:  # "dynamited a power tower"
+            weapon = (tok.lemma_.lower(), tok.idx)
     numbers = tuple(n for n in find_numbers(sentence.text, offset=sentence.start) if lo <= n.start < hi)
     toll = sense.type == "ASSAULT"  # an arrest "in connection with a bombing that killed 101" has no toll
     killed = _first(numbers, "killed") if toll else None
@@ -288,7 +294,7 @@ def _location(tok, head, kind: str, m: Mentions, previous: Event | None) -> Plac
     ]
     best = roles.choose_place(candidates, tok.idx)
     if previous is None or previous.location is None:
-        return best
+        return best if best is not None or kind not in ("ASSAULT", "COERCE", "PROTEST") else m.dateline
     if best is None and previous.evidence.end >= root.sent.start_char - 300:
         return previous.location  # the story goes on at the same place
     anaphor = roles.has_anaphoric_place(root)

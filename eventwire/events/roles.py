@@ -22,6 +22,12 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 PRONOUNS = {"they", "it", "he", "she", "them", "we", "us"}
 ARMED_TYPES = {"terrorist group", "rebel group", "political militia", "identity militia"}
 FIGHTING_TYPES = {"state forces", "international", "identity militia", "political militia", "rebel group", "government"}
+NOT_RECIPIENTS = {
+    "attack", "assault", "attempt", "incursion", "offensive", "operation", "plan", "attention",
+    "bombing", "killing", "murder", "massacre", "fire", "clash", "fighting", "violence", "action",
+    "incident", "crime", "act", "wave", "campaign", "explosion", "blast", "raid", "strike", "war",
+    "peace", "process", "situation", "effort", "right", "law", "order", "way", "time", "life",
+}
 SUFFER_VERBS = {"die", "suffer", "perish", "survive", "flee", "escape", "sustain", "lose", "mourn"}
 PERSON_NOUNS = re.compile(
     r"\b(people|persons?|civilians?|passengers?|villagers?|residents?|children|women|men|students?|"
@@ -44,6 +50,7 @@ class Mentions:
     places: tuple[Place, ...]
     times: tuple[TimeRef, ...]
     dictionary: ActorDictionary
+    dateline: Place | None = None  # where the story was filed, if its dateline says
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         return [a for a in self.actors if start <= a.start < end]
@@ -93,6 +100,11 @@ def clause_head(tok: Token) -> Token:
     while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
         cur = cur.head
     return cur
+
+
+def is_agent(tok: Token) -> bool:
+    """True for the object of a passive's "by" ("kidnapped by heavily armed men")."""
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
 def subject_token(verb: Token) -> Token | None:
@@ -149,6 +161,9 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
         if not (allow_descriptive and tok.pos_ == "NOUN" and not coordinated):
             return found[0]
     elif head_hit:
+        named = [a for a in found if a.actor_id is not None]
+        if head_hit[0].actor_id is None and named:  # "armed men of the FMLN" -> the FMLN
+            return named[0]
         return head_hit[0]
     places = m.places_in(lo, hi)
     if places and places[0].precision == "country" and tok.pos_ == "PROPN":
@@ -160,12 +175,14 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
         return resolve_pronoun(owner, m)
     if not allow_descriptive or tok.pos_ not in ("NOUN", "PROPN") or "\n" in tok.doc.text[lo:hi]:
         return None
+    if tok.lemma_.lower() in NOT_RECIPIENTS or WEAPON_TEXT.fullmatch(tok.text):
+        return None  # "repelled a terrorist attack", "detonated dynamite sticks"
     return descriptive_actor(tok, lo, hi, m)
 
 
 def descriptive_actor(tok: Token, lo: int, hi: int, m: Mentions) -> Actor:
     """"a Russian passenger airliner" -> an actor named by its own noun phrase."""
-    text = tok.doc.text[lo:hi].rstrip(" ,;:-–—")
+    text = re.sub(r"(?:[\s,;:–—-]+(?:and|or|as well as))+$|[\s,;:–—-]+$", "", tok.doc.text[lo:hi], flags=re.I)
     hi = lo + len(text)
     name = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", text, flags=re.I)
     country = None

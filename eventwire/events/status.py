@@ -59,12 +59,15 @@ def status_of(trigger: Token) -> str:
         governor = trigger.head.lemma_.lower()
         if governor not in ASPECTUAL and governor not in GOVERNOR_STATUS:
             return "planned"  # "hired him to kill", "sent troops to retake"
+    own_clause = True  # modals count only up to the first clause boundary above the trigger
     for verb in [trigger, *governors(trigger)]:
-        for c in verb.children:
+        for c in verb.children if own_clause else ():
             if c.dep_ == "aux" and c.lower_ in MODAL_STATUS:
                 return MODAL_STATUS[c.lower_]
             if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                 return "hypothetical"
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ccomp", "relcl", "advcl", "ROOT", "conj", "parataxis"):
+            own_clause = False
         if verb is not trigger:
             status = GOVERNOR_STATUS.get(verb.lemma_.lower())
             if status == "claimed" and verb.lemma_.lower() == "claim" and not _mentions(verb, "responsibility", "credit"):
@@ -121,8 +124,8 @@ def attribution_of(trigger: Token, sent: Span) -> str | None:
     ("the coalition in a statement"), or the object of "according to"."""
     for g in [trigger, *governors(trigger)]:
         if g.lemma_.lower() in SPEECH_VERBS and g.pos_ == "VERB":
-            subj = next((c for c in g.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.i in {t.i for t in trigger.subtree}:
+            subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.i in {t.i for t in trigger.subtree} or not _speaker(subj):
                 continue
             text = _phrase(subj)
             setting = [
@@ -140,6 +143,24 @@ def attribution_of(trigger: Token, sent: Span) -> str | None:
             if source is not None:
                 return _phrase(source)
     return None
+
+
+SPEAKER_NOUNS = {
+    "official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "army",
+    "police", "military", "government", "ministry", "statement", "communique", "report", "radio",
+    "agency", "source", "witness", "resident", "commander", "officer", "leader", "group",
+    "coalition", "authority", "people", "survivor", "doctor", "journalist", "newspaper",
+    "television", "spokesmen", "governor", "mayor", "chief", "general", "colonel", "prosecutor",
+    "investigator", "analyst", "expert", "monitor", "organization", "organisation", "ngo",
+    "observatory", "command", "force", "troop", "rebel", "guerrilla", "militant", "movement",
+}
+
+
+def _speaker(subj: Token) -> bool:
+    """A person or institution that can be a source, not "an incident" or "it"."""
+    if subj.pos_ == "PRON":
+        return subj.lower_ in ("he", "she", "they", "we", "i")
+    return subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.lemma_.lower() in SPEAKER_NOUNS
 
 
 def quote_of(trigger: Token, sent: Span) -> str | None:

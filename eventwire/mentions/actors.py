@@ -69,6 +69,12 @@ GENERIC_ROLES: dict[str, tuple[str, str]] = {
     "jihadists": ("Unidentified armed group", "terrorist group"),
     "extremists": ("Unidentified armed group", "terrorist group"),
     "attackers": ("Unidentified armed group", "rebel group"),
+    "armed men": ("Unidentified armed group", "rebel group"),
+    "heavily armed men": ("Unidentified armed group", "rebel group"),
+    "unidentified men": ("Unidentified armed group", "rebel group"),
+    "masked men": ("Unidentified armed group", "rebel group"),
+    "hooded men": ("Unidentified armed group", "rebel group"),
+    "subversives": ("Unidentified armed group", "rebel group"),
     "assailants": ("Unidentified armed group", "rebel group"),
     "death squads": ("Unidentified armed group", "political militia"),
     "militia": ("Unidentified militia", "political militia"),
@@ -195,7 +201,7 @@ def find_actors(
         found.append((2, Actor(name, m.group(0), kind, None, m.start(), m.end())))
     found += [(1, a) for a in _coordinated(text, actors)]
     for ent in ents:
-        if ent.label in ("ORG", "PERSON", "NORP") and not ent.text.isdigit():
+        if ent.label in ("ORG", "PERSON", "NORP") and _name_like(ent.text):
             found.append((3, _fallback(ent, actors)))
     return _non_overlapping(found)
 
@@ -264,6 +270,14 @@ def _coordinated(text: str, actors: ActorDictionary) -> list[Actor]:
         if ident is not None:
             out.append(_actor(actors.entries[ident], m.group("a"), m.start("a"), m.end("a")))
     return out
+
+
+def _name_like(text: str) -> bool:
+    """An entity that can name an actor: capitalised words, not one stray word like "Heavily"."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    if not words or not any(w[0].isupper() for w in words):
+        return False
+    return len(words) > 1 or text.isupper() and len(text) <= 6 or not text.lower().endswith(("ly", "ic", "al", "ed", "ing"))
 
 
 def _fallback(ent: Mention, actors: ActorDictionary) -> Actor:
