@@ -424,3 +424,81 @@ def test_rates_ordinals_fractions_and_names_are_not_durations() -> None:
 
 def test_the_march_for_life_is_not_a_month() -> None:
     assert find_times("Protesters joined the annual March for Life in Washington.", PUB) == ()
+
+
+# --- TimeML conventions: names, rates, vague durations, year-end, references -----------------
+
+
+@pytest.mark.parametrize("text", [
+    'Baker said on ABC\'s "This Week" that the talks had failed.',
+    "This is VOA Today.",
+    "Qantas is up from four flights a week.",
+])
+def test_programme_names_and_rates_are_not_time_expressions(text: str) -> None:
+    assert find_times(text, PUB) == ()
+
+
+def test_capitalised_today_opening_a_sentence_is_still_a_date() -> None:
+    assert _one("Today, rebels attacked the town.").value == "2015-11-12"
+
+
+@pytest.mark.parametrize(("expression", "text", "value"), [
+    ("The empire ruled for centuries.", "centuries", "PXCE"),
+    ("It turned a profit after several quarters of losses.", "several quarters", "PXQ"),
+    ("The deal follows months of negotiations.", "months", "PXM"),
+    ("Prices may fall in the weeks ahead.", "the weeks ahead", "PXW"),
+    ("He held a several-year tenure.", "several-year", "PXY"),
+    ("Eight trading days after the crash, shares recovered.", "Eight trading days", "P8D"),
+    ("A minute and a half later, a pilot called.", "A minute and a half", "PT1M30S"),
+    ("Attacks have become routine over the past decade.", "the past decade", "P10Y"),
+])
+def test_timeml_durations(expression: str, text: str, value: str) -> None:
+    ref = _one(expression)
+    assert (ref.text, ref.value, ref.timex_type) == (text, value, "DURATION")
+
+
+def test_year_end_is_the_year_it_ends() -> None:
+    ahead = _one("They hope to complete the sale by year-end.")
+    assert (ahead.text, ahead.value) == ("year-end", "2015")
+    assert _one("The index has risen 8% since year-end.").value == "2014"
+
+
+@pytest.mark.parametrize(("expression", "value"), [
+    ("Islam will one day be the second religion.", "FUTURE_REF"),
+    ("Shares were bought at the then-current price.", "PAST_REF"),
+    ("The recent attacks shocked the city.", "PAST_REF"),
+])
+def test_unanchored_references(expression: str, value: str) -> None:
+    assert _one(expression).value == value
+
+
+def test_one_day_after_for_is_a_duration() -> None:
+    assert _one("The road was closed for one day only.").value == "P1D"
+
+
+def test_the_previous_weekday_counts_from_the_last_day_named() -> None:
+    refs = find_times("Shares closed on Nov. 6, down 4% from the previous Friday.", PUB)
+    assert [(r.text, r.value) for r in refs] == [("Nov. 6", "2015-11-06"),
+                                                  ("the previous Friday", "2015-10-30")]
+
+
+def test_as_planned_does_not_make_a_weekday_future() -> None:
+    ref = _one("The offensive began as previously planned Saturday night.")
+    assert ref.value == "2015-11-07TNI"
+
+
+def test_part_of_day_without_a_day_falls_on_the_day_named() -> None:
+    assert _one("By mid-afternoon, the police had left.").value == "2015-11-12TAF"
+    assert _one("Shares rose at mid-afternoon yesterday.").value == "2015-11-11TAF"
+    refs = find_times("On Tuesday the rebels left. By late afternoon the town was calm.", PUB)
+    assert refs[-1].value == "2015-11-10TAF"
+
+
+def test_year_ago_in_a_sentence_about_nine_months_is_the_year() -> None:
+    text = ("Net fell 5% in the third quarter. For the nine months, sales rose to $2 billion "
+            "from $1.8 billion a year earlier.")
+    refs = find_times(text, dt.date(1989, 10, 26))
+    assert [(r.text, r.value) for r in refs][-1] == ("a year earlier", "1988")
+    quarter = find_times("Net rose 5% in the third quarter from $3 million a year earlier.",
+                         dt.date(1989, 10, 26))
+    assert quarter[-1].value == "1988-Q3"

@@ -97,12 +97,13 @@ def _tbaq() -> Path:
 @pytest.mark.slow
 def test_floor_on_tbaq_subset() -> None:
     # First 120 documents in path order (all 73 AQUAINT + 47 TimeBank). Measured when pinned:
-    # relaxed_f1 0.944, strict_f1 0.852, value_f1 0.805, type_acc 0.932.
+    # relaxed_f1 0.944, strict_f1 0.854, value_f1 0.807, type_acc 0.936
+    # (the whole set: relaxed_f1 0.947, value_f1 0.821).
     m = _run("--data", str(_tbaq()), "--limit", "120")["metrics"]
-    assert m["relaxed_f1"] >= 0.93
-    assert m["strict_f1"] >= 0.84
-    assert m["value_f1"] >= 0.79
-    assert m["type_acc"] >= 0.92
+    assert m["relaxed_f1"] >= 0.935
+    assert m["strict_f1"] >= 0.845
+    assert m["value_f1"] >= 0.80
+    assert m["type_acc"] >= 0.925
 
 
 def test_a_system_range_is_scored_as_its_two_ends(tmp_path: Path) -> None:

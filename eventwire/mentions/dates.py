@@ -28,17 +28,23 @@ Resolution choices (documented behaviour, tested):
   ("Saturday, April 25") keeps the year the weekday fits.
 * Anaphora: "that year", "that same day", "the following month", "later that year" take the
   unit of the last calendar date resolved earlier in the document; a bare clock time ("at 10
-  p.m.") falls on the last day named. Without such a date they stay unresolved.
+  p.m.", "by mid-afternoon") falls on the last day named, "the previous Friday" counts from it.
+  Without such a date they stay unresolved.
 * Earnings reports: "the quarter", "the latest quarter / period", "the 1988 period", "a year
   ago / earlier", "the year-ago quarter" refer to the last quarter the document named by number
   that was over at publication (else the last one completed before it), shifted a year back
-  where they say so. "the year ended March 31" is the duration ``P1Y``.
+  where they say so; in a sentence about a longer stretch ("the nine months", "the year") "a year
+  earlier" is the year. "the year ended March 31" is the duration ``P1Y``.
 * Two-digit years: the century that puts the year nearest the publication date, not more than
   ten years ahead of it; without a publication date 50-99 mean 19xx and 00-49 mean 20xx.
   Spelled-out years ("nineteen ninety-six", "the year two thousand"), decades ("the 1990s",
   "the nineties" -> ``199``) and centuries ("the 20th century" -> ``19``) are understood.
-* "now", "currently", "current" are ``PRESENT_REF``; "recently" ``PAST_REF``; "the near term"
-  ``FUTURE_REF``; "recent years" and "for weeks" are unbounded durations (``PXY``, ``PXW``).
+* "now", "currently", "current" are ``PRESENT_REF``; "recently", "recent", "then-current"
+  ``PAST_REF``; "the near term", "will one day" ``FUTURE_REF``; "recent years", "for weeks",
+  "months of talks", "the weeks ahead" are unbounded durations (``PXY``, ``PXM``, ``PXW``).
+  "the past decade" is ``P10Y``; "year-end" is its year (the one before after "since").
+* Not time expressions: capitalised programme names ("This Week", "VOA Today") and rates
+  ("$5 million a year", "four flights a week").
 * ``precision`` is the calendar unit the value names (quarters, halves and seasons report
   "month"); ``earliest`` / ``latest`` give the covered day range. Durations, sets and the
   ``*_REF`` values have no precision and no day range.
@@ -60,6 +66,10 @@ from dataclasses import dataclass
 from ..records import Sentence, TimeRef
 from . import timex_calendar as C
 from . import timex_rules as R
+from .timex_calendar import (
+    ANAPHORIC, APPROX, CLOCK, DAYNUM, EDGE, MONTH, MONTH_ABBR, MONTH_FULL, NUMBER, NUM_WORD, POD,
+    REL, SPAN_LEAD, UNIT, UNIT_PLURAL, VAGUE, WEEKDAY, YEAR4, YEAR_ANY, YEAR_WORDS,
+)
 
 __all__ = ["find_times", "find_dateline", "resolve"]
 
@@ -69,52 +79,6 @@ __all__ = ["find_times", "find_dateline", "resolve"]
 # determiners and modifiers ("the", "last", "early", "about", "ago") are inside the expression,
 # the preposition before it ("on", "in", "at") is not.
 # Fragments have no named groups: each rule names its own.
-
-_MONTH_FULL = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december"
-)
-_MONTH_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
-MONTH = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\b\.?)"
-WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
-YEAR_ANY = rf"(?:{YEAR4}|'?\d\d(?!\s*[A-Za-z%]))(?![\d,.:]\d)"  # "3 JAN 90", not "15 people"
-_ONES = r"one|two|three|four|five|six|seven|eight|nine"
-YEAR_WORDS = (  # "nineteen ninety-six", "two thousand and one" (broadcast transcripts)
-    rf"(?:nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    rf"(?:[\s-]+(?:{_ONES}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
-    rf"hundred(?:\s+and\s+(?:{_ONES}))?)|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|ten))?)"
-)
-POD = r"(?:morning|afternoon|evening|night|overnight)"
-_NUM_WORD = (
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
-    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a\s+)?couple\s+of|"
-    r"a dozen|dozen|a hundred|hundred|a|an"
-)
-NUMBER = rf"(?:\d{{1,3}}(?:\.\d+)?|{_NUM_WORD})"
-VAGUE = "|".join(sorted((re.escape(v) for v in C.VAGUE_NUMBERS), key=len, reverse=True))
-UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ies))"
-APPROX = (
-    r"(?:about|around|nearly|almost|roughly|approximately|some|more than|less than|over|"
-    r"at least|at most|up to|just over|just under|only|barely|fully|another|an additional|"
-    r"an extra|a full|a further)"
-)
-SPAN_LEAD = (
-    r"(?:the\s+)?(?:past|last|next|previous|preceding|following|first|final|coming|latest|"
-    r"remaining)"
-)
-REL = (r"(?:this(?:\s+past)?|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|"
-       r"the\s+latest)")
-EDGE = r"(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"\
-       r"the\s+middle\s+of)"
-ANAPHORIC = r"(?:that(?:\s+same)?|the\s+same|the\s+following)"
-TZ = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?"
-CLOCK = (
-    rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{{1,2}}:\d\d(?!\d)|"
-    rf"\d{{1,2}}\s+o'clock){TZ}|noon|midnight|midday"
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -153,7 +117,7 @@ RULES: tuple[Rule, ...] = (
     _rule("month_year", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?P<month>{MONTH}),?\s+(?:of\s+)?"
           rf"(?P<year>{YEAR4}|{YEAR_WORDS})"),
     _rule("month_rel", rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>last|next|this|that)\s+)?"
-          rf"(?P<month>{_MONTH_FULL}|sept\.?|aug\.?|oct\.?|nov\.?|dec\.?|jan\.?|feb\.?)"
+          rf"(?P<month>{MONTH_FULL}|sept\.?|aug\.?|oct\.?|nov\.?|dec\.?|jan\.?|feb\.?)"
           rf"(?:\s+(?P<yrel>this year|last year|next year))?"),
     _rule("year", rf"(?:(?P<edge>{EDGE})[\s-]+|(?P<fiscal>fiscal(?:\s+year)?)\s+|the\s+year\s+)?"
           rf"(?P<year>{YEAR4}|{YEAR_WORDS})(?!\s*(?:%|percent|dollars|people|\d)|[.,]\d)"),
@@ -188,6 +152,8 @@ RULES: tuple[Rule, ...] = (
     _rule("deictic", r"the\s+day\s+(?P<word>before\s+yesterday|after\s+tomorrow)"),
     _rule("deictic", r"(?:(?:early|late|mid)[\s-]*)?(?P<pod>morning|afternoon|evening|night)\s+"
           r"(?P<word>yesterday|today|tomorrow)"),
+    _rule("pod_rel", r"(?P<edge>early|late|mid)[\s-]*(?P<pod>morning|afternoon|evening)"
+          r"(?!\s+(?:hours|of)\b)"),
     _rule("pod_rel", rf"(?:(?P<edge>early|late)\s+)?(?P<rel>this|last|that)\s+(?P<pod>{POD})"),
     # clock times, optionally followed by their day
     _rule("clock", rf"(?:(?P<approx>about|around|approximately|shortly\s+after|shortly\s+before)"
@@ -198,35 +164,39 @@ RULES: tuple[Rule, ...] = (
           r"(?P<unit>week|weekend|month|(?:fiscal[\s-]+)?year|decade|century|spring|summer|fall|"
           r"autumn|winter)"),
     _rule("rel_unit", rf"(?:(?P<edge>earlier|later)\s+)?(?P<rel>{ANAPHORIC})\s+(?P<unit>day)"),
-    _rule("year_end", r"(?:(?P<approx>around|about|by)\s+)?(?:the\s+)?year(?:[\s-]|'s\s+)end"),
+    _rule("year_end", r"(?:(?P<approx>around|about)\s+)?(?:the\s+)?year(?:[\s-]|'s\s+)end"),
     _rule("season", rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season>spring|summer|fall|"
           rf"autumn|winter)(?:\s+of)?\s+(?P<year>{YEAR4}|{YEAR_WORDS})"),
     # counted offsets
     _rule("ago", rf"(?:{APPROX}\s+)?(?P<num>{NUMBER}|{VAGUE})\s+(?P<unit>{UNIT})s?\s+(?P<dir>ago|"
           r"from\s+now|hence)"),
     _rule("ago", r"(?P<num>a|one)\s+(?P<unit>year)\s+(?P<dir>earlier)"),
+    # "will one day": some time ahead, not a day long
+    _rule("ref", "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("will", "would", "could", "might",
+                                                               "can", "may", "shall")) +
+          r")(?P<ref>one\s+day)"),
     # durations
     _rule("duration", rf"(?:{SPAN_LEAD}\s+|{APPROX}\s+|the\s+)?(?P<num>{NUMBER})[\s-]+"
-          rf"(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{UNIT})s?(?:[\s-]+long)?(?![\s-]+old\b)"),
+          rf"(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT})s?(?:[\s-]+long)?(?![\s-]+old\b)"),
     _rule("duration", rf"(?:{SPAN_LEAD}\s+|the\s+)?(?P<vague>{VAGUE})(?:\s+(?P<unit>{UNIT})s|"
           rf"-(?P<unit2>{UNIT}))"),
     _rule("duration", rf"(?:{APPROX}\s+)?(?P<num>{NUMBER})\s+(?:more|additional|further)\s+"
           rf"(?P<unit>{UNIT})s?"),
     _rule("duration", rf"(?P<num>an?)\s+(?:additional|extra|further)\s+(?P<unit>{UNIT})"),
     _rule("duration", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s))"
-          rf"(?P<bare>(?P<unit>{UNIT})s)(?!\s+(?:ago|earlier|later|before|after)\b)"),
+          rf"(?P<bare>(?P<unit>{UNIT_PLURAL}))(?!\s+(?:ago|earlier|later|before|after)\b)"),
     _rule("duration", r"(?<=\bin\s)(?P<bare>(?P<unit>year)s)"),
     _rule("duration", r"(?:the\s+(?:first|early|final|last\s+few|past\s+few)\s+|(?<=\bover\s)the\s+)"
           r"(?P<bare>(?P<unit>hour|day|week|month|year)s)"),
     _rule("duration", r"(?:the\s+)?(?P<bare>(?P<unit>day|week|month|year)s)\s+(?:ahead|to\s+come)"),
     _rule("duration", r"(?P<bare>(?P<unit>hour|day|week|month|year|decade)s)(?=\s+of\s+"
-          r"(?!the\b|a\b|an\b|this\b|that\b|his\b|her\b|their\b|its\b)[a-z])"),
+          r"(?!the\b|a\b|an\b|this\b|that\b|his\b|her\b|their\b|its\b)(?-i:[a-z]))"),
     _rule("duration", rf"(?:{APPROX}\s+)?(?P<num2>{NUMBER})\s+(?:and\s+a\s+half|1/2)\s+"
           rf"(?P<unit>{UNIT})s"),
     _rule("duration", r"(?P<half>half\s+an?|a\s+half)\s+(?P<unit>hour|day|year|century)"),
     _rule("duration", rf"(?:{APPROX}\s+)?(?P<num2>{NUMBER})\s+(?P<unit>{UNIT})s?\s+and\s+a\s+half"),
     # sets
-    _rule("set", rf"(?:every|each)\s+(?:(?P<wd>{WEEKDAY})|(?P<month>{_MONTH_FULL})|"
+    _rule("set", rf"(?:every|each)\s+(?:(?P<wd>{WEEKDAY})|(?P<month>{MONTH_FULL})|"
           rf"(?P<unit>day|week|month|year|quarter|morning|night|evening|afternoon|weekend))"),
     _rule("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)"),
     _rule("set_weekday", rf"(?P<wd>{WEEKDAY})s|(?P<wd2>{WEEKDAY})\s+(?P<pod>morning|afternoon|"
@@ -241,9 +211,6 @@ RULES: tuple[Rule, ...] = (
           r"\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible)"),
     _rule("ref", rf"(?P<ref>(?:then[\s-]+)?current|recent)"
           rf"(?!\s+(?:{UNIT}s?|fiscal|account|accounts|affairs|events|past)\b)"),
-    _rule("ref", "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("will", "would", "could", "might",
-                                                               "can", "may", "shall")) +
-          r")(?P<ref>one\s+day)"),
 )
 
 # --- tense cue -----------------------------------------------------------------------------------
@@ -297,6 +264,8 @@ def _tense_before(words: list[str], mixed: bool) -> str | None:
     for i, word in enumerate(words):
         w, lead = word.lower(), [x.lower() for x in words[i + 1:i + 4]]
         after = words[i - 1].lower() if i else ""
+        if INTENT.fullmatch(w) and "as" in lead[:2]:
+            continue  # "as (previously) planned": the plan is not the tense
         if INTENT.fullmatch(w) and (after == "to" or not INTENT_TO.fullmatch(w)):
             return "past" if "had" in lead else "future"  # "plans to", "had been set to"
         kind = _verb_class(word, mixed)
@@ -365,6 +334,9 @@ def tense_cue(text: str, start: int, end: int, sentence: tuple[int, int],
 
 
 QUARTERLY_CUE = re.compile(r"\b(?:quarter|quarterly|three\s+months|period)\b", re.IGNORECASE)
+# A sentence about a longer stretch ("the nine months", "the year") is not about the quarter.
+OTHER_PERIOD_CUE = re.compile(r"\b(?:nine|six)\s+months|\b(?:first|second)\s+half|\bthe\s+year\b|"
+                              r"\bannual|\bfiscal\s+(?:year|19|20)", re.IGNORECASE)
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\b[Jj]an)(?<!\b[Ff]eb)"
     r"(?<!\b[Aa]ug)(?<!\b[Ss]ept)(?<!\b[Oo]ct)(?<!\b[Nn]ov)(?<!\b[Dd]ec)(?<!\b[Ss]ep)"
@@ -410,7 +382,7 @@ def _plausible(hit: _Hit, mixed_case: bool) -> bool:
     before = text[max(0, hit.start - 30):hit.start]
     if rule in ("year", "duration") and re.search(r"[$£€#]\s*$", before):
         return False
-    if rule == "month_rel" and re.fullmatch(_MONTH_ABBR, m.group(0), re.IGNORECASE):
+    if rule == "month_rel" and re.fullmatch(MONTH_ABBR, m.group(0), re.IGNORECASE):
         return False  # "Jan Kavan": an abbreviation needs its full stop or a day
     if rule == "month_rel" and re.match(r"\s+(?:for|of\s+(?:the|a)|against)\b", text[hit.end:]):
         return False  # "the March for Life", "the March of the Mothers"
@@ -439,7 +411,7 @@ def _not_a_duration(m: re.Match[str], after: str, mixed_case: bool) -> bool:
     return mixed_case and unit[:1].isupper() and not m.group(0)[:1].isupper()
 
 
-RATE_BEFORE = re.compile(rf"(?:\d[\d,.]*|\b(?:{_NUM_WORD}))(?:\s+(?:million|billion|[a-z]+)){{0,2}}\s+$",
+RATE_BEFORE = re.compile(rf"(?:\d[\d,.]*|\b(?:{NUM_WORD}))(?:\s+(?:million|billion|[a-z]+)){{0,2}}\s+$",
                          re.IGNORECASE)
 
 
@@ -505,9 +477,11 @@ def _context(text: str, bounds: list[tuple[int, int]], hit: _Hit, published: dt.
     """Tense of the governing verb; topic cue from the sentence; the document's anchors."""
     start, end = _sentence_at(bounds, hit.start)
     tense = tense_cue(text, hit.start, hit.end, (start, end), mixed)
-    quarterly = QUARTERLY_CUE.search(text[start:max(end, hit.end)]) is not None
+    sentence = text[start:max(end, hit.end)]
+    quarterly = QUARTERLY_CUE.search(sentence) is not None
+    other = not quarterly and OTHER_PERIOD_CUE.search(sentence) is not None
     return C.Ctx(published, tense == "future", mixed, quarterly, past=tense == "past",
-                 anchor=anchors.date, quarter=anchors.quarter)
+                 anchor=anchors.date, quarter=None if other else anchors.quarter)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,6 +62,56 @@ FUTURE_WORDS: frozenset[str] = frozenset({
 })
 
 
+# --- pattern fragments ----------------------------------------------------------------------
+# Regular-expression pieces the rules in ``dates`` are built from; none has a named group.
+
+MONTH_FULL = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+)
+MONTH_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+MONTH = rf"(?:{MONTH_FULL}|(?:{MONTH_ABBR})\b\.?)"
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+YEAR_ANY = rf"(?:{YEAR4}|'?\d\d(?!\s*[A-Za-z%]))(?![\d,.:]\d)"  # "3 JAN 90", not "15 people"
+ONES = r"one|two|three|four|five|six|seven|eight|nine"
+YEAR_WORDS = (  # "nineteen ninety-six", "two thousand and one" (broadcast transcripts)
+    rf"(?:nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[\s-]+(?:{ONES}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    rf"hundred(?:\s+and\s+(?:{ONES}))?)|two\s+thousand(?:\s+(?:and\s+)?(?:{ONES}|ten))?)"
+)
+POD = r"(?:morning|afternoon|evening|night|overnight)"
+NUM_WORD = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a\s+)?couple\s+of|"
+    r"a dozen|dozen|a hundred|hundred|a|an"
+)
+NUMBER = rf"(?:\d{{1,3}}(?:\.\d+)?|{NUM_WORD})"
+VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE_NUMBERS), key=len, reverse=True))
+UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ies))"
+UNIT_PLURAL = r"(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)"
+APPROX = (
+    r"(?:about|around|nearly|almost|roughly|approximately|some|more than|less than|over|"
+    r"at least|at most|up to|just over|just under|only|barely|fully|another|an additional|"
+    r"an extra|a full|a further)"
+)
+SPAN_LEAD = (
+    r"(?:the\s+)?(?:past|last|next|previous|preceding|following|first|final|coming|latest|"
+    r"remaining)"
+)
+REL = (r"(?:this(?:\s+past)?|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|"
+       r"the\s+latest)")
+EDGE = r"(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"\
+       r"the\s+middle\s+of)"
+ANAPHORIC = r"(?:that(?:\s+same)?|the\s+same|the\s+following)"
+TZ = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?"
+CLOCK = (
+    rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{{1,2}}:\d\d(?!\d)|"
+    rf"\d{{1,2}}\s+o'clock){TZ}|noon|midnight|midday"
+)
+
+
 # --- records ---------------------------------------------------------------------------------------
 
 

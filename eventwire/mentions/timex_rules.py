@@ -216,6 +216,9 @@ def _h_pod_rel(m: re.Match[str], ctx: Ctx) -> Reading:
     rel, pod = mgroup(m, "rel"), mgroup(m, "pod") or ""
     if ctx.published is None or rel == "that":
         return UNRESOLVED
+    if rel is None:  # "by mid-afternoon": on the last day named
+        day = _anchor_day(ctx)
+        return day_of(day, "T" + PARTS_OF_DAY[pod]) if day else UNRESOLVED
     d = ctx.published - dt.timedelta(days=1 if rel == "last" else 0)
     return day_of(d, "T" + PARTS_OF_DAY[pod])
 
