@@ -9,6 +9,7 @@ attribution and quote. Events of one article that say the same thing are collaps
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -67,13 +68,38 @@ def code_sentence(
     span: Span, sentence: Sentence, article: Article, m: Mentions, lexicon: Lexicon,
     previous: Event | None,
 ) -> list[Event]:
-    triggers = [t for t in lexicon.match(span) if _is_event(t, lexicon)]
+    matched = lexicon.match(span)
+    taken = {t.token.i for t in matched}
+    matched += [t for t in (supply_trigger(tok) for tok in span if tok.i not in taken) if t is not None]
+    triggers = [t for t in sorted(matched, key=lambda t: t.token.i) if _is_event(t, lexicon)]
     triggers = _drop_subordinate(triggers)
     built = [(t, _build(t, span, sentence, article, m, previous)) for t in triggers]
     return _join_connected(_absorb_participles([(t, e) for t, e in built if e is not None]))
 
 
 # --- filters -------------------------------------------------------------------------------
+
+
+SUPPLY_VERBS = {"send", "supply", "provide", "deliver", "ship", "dispatch", "airlift", "give"}
+AID_OBJECTS = re.compile(r"\b(aid|arms|weapons?|supplies|food|medicine|assistance|equipment|money|funds|loans?|grants?|materi[ae]l|ammunition|vaccines?|tents|fuel)\b", re.I)
+FORCE_OBJECTS = re.compile(r"\b(troops|forces|soldiers|warships?|reinforcements|units|battalions?|police|peacekeepers|jets|aircraft)\b", re.I)
+
+
+def supply_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
+    """"send arms" is AID, "send troops" is MOBILIZE: the object decides."""
+    from .lexicon import Sense
+
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in SUPPLY_VERBS:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    phrase = tok.doc.text[obj.left_edge.idx: obj.idx + len(obj.text)]
+    if FORCE_OBJECTS.search(phrase):
+        return Trigger(tok, tok, Sense(tok.lemma_, "VERB", "MOBILIZE", "troops"))
+    if AID_OBJECTS.search(phrase):
+        return Trigger(tok, tok, Sense(tok.lemma_, "VERB", "AID", None))
+    return None
 
 
 def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
@@ -234,13 +260,22 @@ def _build(
         quote=status.quote_of(tok, span),
         confidence=_confidence(actor, recipient, location, date_explicit, inferred),
     )
-    if event.type in INTENT_TYPES and event.status in ("planned", "hypothetical") and _future(tok):
-        event = event.replace(type="AGREE", mode=None, status="occurred")  # PLOVER: intent is AGREE
+    if _future(tok) and event.type in INTENT_TYPES:
+        event = event.replace(type="AGREE", mode=None, status="occurred")  # PLOVER: intent to cooperate
+    elif _future(tok) and event.type in ("SANCTION", "COERCE") and event.mode != "seize":
+        event = event.replace(type="THREATEN", status="occurred")  # PLOVER: announced coercion
     return event.replace(**crosswalk(event))
 
 
+INTENT_HEADS = {"willing", "ready", "prepared", "offer", "agree", "promise", "pledge", "plan", "intend", "decide", "vow"}
+
+
 def _future(tok) -> bool:  # type: ignore[no-untyped-def]
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in tok.children)
+    """"will visit", "would prohibit", "is willing to send", "plans to impose"."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in tok.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return infinitive and tok.head.lemma_.lower() in INTENT_HEADS
 
 
 def _actor_token(tok, head):  # type: ignore[no-untyped-def]

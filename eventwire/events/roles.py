@@ -166,10 +166,13 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
             return named[0]
         return head_hit[0]
     places = m.places_in(lo, hi)
-    if places and places[0].precision == "country" and tok.pos_ == "PROPN":
-        iso3 = m.dictionary.country_of(places[0].name) or m.dictionary.country_of(places[0].text)
-        if iso3:
-            return country_actor(iso3, places[0].text, places[0].start, places[0].end, m.dictionary)
+    head_place = next((p for p in places if p.start <= tok.idx < p.end), None)
+    if head_place is not None and tok.pos_ == "PROPN":
+        iso3 = _government_of(head_place, m)
+        if iso3:  # "Russia said", "Berlin rejected": the country's government
+            return country_actor(iso3, head_place.text, head_place.start, head_place.end, m.dictionary)
+    if tok.lemma_.lower() in INSTITUTIONS:  # "Poland's parliament", "the Iraqi foreign ministry"
+        return descriptive_actor(tok, lo, hi, m).replace(type="government")
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None)
     if owner is not None and not allow_descriptive:  # "its aircraft" -> the owner
         return resolve_pronoun(owner, m)
@@ -178,6 +181,26 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
     if tok.lemma_.lower() in NOT_RECIPIENTS or WEAPON_TEXT.fullmatch(tok.text):
         return None  # "repelled a terrorist attack", "detonated dynamite sticks"
     return descriptive_actor(tok, lo, hi, m)
+
+
+INSTITUTIONS = {
+    "parliament", "government", "ministry", "minister", "president", "cabinet", "senate",
+    "congress", "assembly", "court", "embassy", "council", "spokesman", "spokeswoman", "official",
+    "officials", "authorities", "administration", "leadership", "regime", "junta", "legislature",
+    "premier", "chancellor", "king", "monarch", "foreign minister", "delegation", "diplomats",
+}
+
+
+def _government_of(place: Place, m: Mentions) -> str | None:
+    """ISO3 of the country a country name or national capital stands for."""
+    if place.precision == "country":
+        return m.dictionary.country_of(place.name) or m.dictionary.country_of(place.text)
+    if place.feature == "PPLC" and place.country:
+        import pycountry
+
+        country = pycountry.countries.get(alpha_2=place.country)
+        return country.alpha_3 if country else None
+    return None
 
 
 def descriptive_actor(tok: Token, lo: int, hi: int, m: Mentions) -> Actor:
@@ -189,6 +212,8 @@ def descriptive_actor(tok: Token, lo: int, hi: int, m: Mentions) -> Actor:
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "poss"):
             country = m.dictionary.country_of(c.text) or country
+            place = next((p for p in m.places if p.start <= c.idx < p.end), None)
+            country = country or (place is not None and _government_of(place, m)) or None
     kind = "civilians" if PERSON_NOUNS.search(text) or tok.lower_ in ("airliner", "plane", "bus", "village", "town") else "other"
     return Actor(name, text, kind, country, lo, hi)
 
