@@ -25,7 +25,7 @@ from .events.roles import Mentions
 from .mentions.actors import ActorDictionary, find_actors, resolve_generic
 from .nlp import entity_mentions, load_nlp, sentences
 from .records import Actor, Article, ArticleResult, Event, Place, Rejected
-from .truecasing import Truecaser, is_all_caps
+from .truecasing import Truecaser, is_all_caps, is_caseless
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -105,8 +105,8 @@ class Pipeline:
                 yield Rejected(article.origin or article.id, "events", "E_INTERNAL", f"{type(e).__name__}: {e}")
 
     def _cased(self, text: str) -> str:
-        """ALL-CAPS text gets its case restored (same length, so offsets still hold)."""
-        if not is_all_caps(text):
+        """ALL-CAPS or all-lower-case text gets its case restored (same length: offsets hold)."""
+        if not is_caseless(text):
             return text
         if self._truecaser is None:
             self._truecaser = Truecaser(self.actors.acronyms)

@@ -24,6 +24,15 @@ def is_all_caps(text: str, *, sample: int = 5000) -> bool:
     return len(letters) >= 40 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+def is_caseless(text: str, *, sample: int = 5000) -> bool:
+    """ALL CAPS or all lower case (some archives and scrapes lower-case everything)."""
+    letters = [c for c in text[:sample] if c.isascii() and c.isalpha()]
+    if len(letters) < 40:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    return upper > 0.8 or upper < 0.005
+
+
 class Truecaser:
     """Load once per worker (the model takes a few seconds); ``restore`` is pure afterwards."""
 

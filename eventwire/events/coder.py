@@ -279,7 +279,8 @@ def _future(tok) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _actor_token(tok, head):  # type: ignore[no-untyped-def]
-    if tok.pos_ == "VERB":
+    nominal = tok.pos_ != "VERB" or tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")  # "in police firing"
+    if not nominal:
         return roles.subject_token(tok)
     for c in tok.children:  # "coalition air strikes", "Isis's attack", "a Turkish offensive"
         if c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "NOUN") and c.lower_ not in ("air", "car", "suicide", "drone", "ground", "bomb"):

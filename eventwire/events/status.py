@@ -24,7 +24,7 @@ GOVERNOR_STATUS: dict[str, str] = {
     "believe": "suspected", "suspicion": "suspected",
     "claim": "claimed", "responsibility": "claimed",
 }
-ASPECTUAL = {"begin", "start", "continue", "resume", "keep", "go", "manage", "proceed", "use", "help"}
+ASPECTUAL = {"begin", "start", "continue", "resume", "keep", "go", "manage", "proceed", "use", "help", "have", "need"}
 MODAL_STATUS: dict[str, str] = {
     "would": "hypothetical", "could": "hypothetical", "might": "hypothetical",
     "may": "hypothetical", "should": "hypothetical", "must": "hypothetical", "will": "planned",
