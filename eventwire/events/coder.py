@@ -223,8 +223,9 @@ def _build(
     if recipient is not None and actor is not None and recipient.name == actor.name:
         recipient = None
     location = _location(tok, head, sense.type, m, previous)
-    if actor is None and recipient is None and not (sense.type == "ASSAULT" and sense.mode and location):
-        return None
+    unattributed_ok = (sense.type == "ASSAULT" and sense.mode and location) or (sense.type == "COERCE" and sense.mode == "arrest")
+    if actor is None and recipient is None and not unattributed_ok:
+        return None  # "fear of attack": nobody, nowhere
     date, date_explicit = _date(tok, head, span, article, m, previous)
     lo, hi = roles.subtree_range(roles.main_clause(head))
     weapon = None
