@@ -79,6 +79,11 @@ NON_STATE_GROUPS = frozenset({
     "jewish", "shia", "shiite", "sunni", "alawite", "druze", "pashtun", "baloch", "tamil",
     "rohingya", "uighur", "uyghur", "berber", "tuareg", "european", "african", "asian", "western",
 })
+# Abbreviations of generic words in place names ("Mt. Vernon", "Ft. Worth", "Loudon Co.").
+_ABBREVIATIONS = (
+    (re.compile(r"^mt\.? "), "mount "), (re.compile(r"^ft\.? "), "fort "), (re.compile(r"^st\.? "), "saint "),
+    (re.compile(r"^pt\.? "), "point "), (re.compile(r" co\.?$"), " county"), (re.compile(r" twp\.?$"), " township"),
+)
 _STRIP_ADMIN2 = re.compile(r"\s+(County|Parish|Borough|Census Area|City and Borough)$")
 _LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ][A-Za-zÀ-ɏḀ-ỿ'’\-. ]+$")
 
@@ -115,6 +120,17 @@ def normalize(name: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
     text = re.sub(r"\s+", " ", text).strip().casefold()
     return text
+
+
+def name_variants(name: str) -> tuple[str, ...]:
+    """The lookup key of ``name`` and, when it has abbreviated generic words, the expanded key."""
+    key = normalize(name)
+    if not key:
+        return ()
+    expanded = key
+    for pattern, full in _ABBREVIATIONS:
+        expanded = pattern.sub(full, expanded)
+    return (key,) if expanded == key else (key, expanded)
 
 
 def default_cache_dir() -> Path:
@@ -439,14 +455,19 @@ class Gazetteer:
         self.__init__(state["path"])  # type: ignore[misc]
 
     def lookup(self, name: str) -> list[Candidate]:
-        """All places called ``name`` (case- and accent-insensitive), most populous first."""
-        key = normalize(name)
-        if not key:
+        """All places called ``name`` (case- and accent-insensitive), most populous first.
+
+        Abbreviated generic words also match their full form: "Mt. Vernon" finds "Mount Vernon",
+        "Loudon Co." finds "Loudon County".
+        """
+        keys = name_variants(name)
+        if not keys:
             return []
+        marks = ",".join("?" * len(keys))
         cur = self._con.execute(
             "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.population,"
             " p.precision, p.admin2, MIN(n.kind) FROM names n JOIN places p ON p.id = n.place"
-            " WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC", (key,))
+            f" WHERE n.key IN ({marks}) GROUP BY p.id ORDER BY p.population DESC", keys)
         return [Candidate(*row) for row in cur.fetchall()]
 
     def has_name(self, name: str) -> bool:

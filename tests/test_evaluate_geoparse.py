@@ -75,7 +75,9 @@ def test_floor_on_first_30_lgl_articles() -> None:
         pytest.skip(f"gold set not available at {lgl}")
     m = run(lgl, "--limit", "30")["metrics"]
     # measured 2025-11 (person/group/unknown-name filters, datelines): ner_f1 0.821, acc161 0.889,
-    # gold_acc161 0.889
+    # gold_acc161 0.889; with collective (document-level) resolution, water bodies, currency hints:
+    # ner_f1 0.821, acc161 0.904, gold_acc161 0.899, gold_auc 0.132
     assert m["ner_f1"] >= 0.80
-    assert m["acc161"] >= 0.87
-    assert m["gold_acc161"] >= 0.87
+    assert m["acc161"] >= 0.89
+    assert m["gold_acc161"] >= 0.89
+    assert m["gold_auc"] <= 0.15

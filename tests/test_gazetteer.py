@@ -80,3 +80,15 @@ def test_gazetteer_pickles_by_path(gaz: Gazetteer) -> None:
 
     copy = pickle.loads(pickle.dumps(gaz))
     assert copy.lookup("Raqqa")[0].country == "SY"
+
+
+def test_abbreviated_generic_words_match_the_full_name(gaz: Gazetteer) -> None:
+    assert any(c.name == "Mount Vernon" and c.admin1 == "Virginia" for c in gaz.lookup("Mt. Vernon"))
+    assert any(c.name == "Fort Worth" for c in gaz.lookup("Ft. Worth"))
+    assert gaz.lookup("Loudon Co.")[0].precision == "admin2"
+
+
+@pytest.mark.parametrize("name", ["Atlantic Ocean", "Pacific Ocean", "Dead Sea", "Arabian Sea", "Mississippi River"])
+def test_major_water_bodies_are_indexed(gaz: Gazetteer, name: str) -> None:
+    (water,) = [c for c in gaz.lookup(name) if c.precision == "region"]
+    assert water.feature in ("OCN", "SEA", "LK", "STM")

@@ -148,3 +148,56 @@ def test_unknown_company_name_is_not_a_place(gaz: Gazetteer) -> None:
     ents = ents_for(text, ("Petrojet", "GPE"), ("Arlington", "GPE"))
     places = by_text(find_places(text, ents, gaz))
     assert "Petrojet" not in places and places["Arlington"].admin1 == "Texas"
+
+
+def test_town_and_county_agree_on_one_state(gaz: Gazetteer) -> None:
+    # Athens alone would be Greece; Henderson County alone North Carolina. Together: Texas,
+    # where Athens is the seat of Henderson County.
+    text = "Athens police arrested a man on Monday. He was booked into the Henderson County Jail."
+    ents = ents_for(text, ("Athens", "GPE"), ("the Henderson County Jail", "FAC"))
+    places = by_text(find_places(text, ents, gaz))
+    assert places["Athens"].admin1 == "Texas"
+    assert places["Henderson County"].admin1 == "Texas"
+
+
+def test_several_small_towns_pick_their_shared_state(gaz: Gazetteer) -> None:
+    text = ("Douglas County crews closed a road north of Alexandria after flooding. Another road "
+            "south of Osakis was washed out.")
+    ents = ents_for(text, ("Douglas County", "GPE"), ("Alexandria", "GPE"), ("Osakis", "GPE"))
+    places = by_text(find_places(text, ents, gaz))
+    assert places["Alexandria"].admin1 == "Minnesota"
+    assert places["Douglas County"].admin1 == "Minnesota"
+
+
+def test_dollar_amounts_tip_a_lone_name_to_the_united_states(gaz: Gazetteer) -> None:
+    text = "The Mansfield council approved a $765,000 package for parking and repairs."
+    ents = ents_for(text, ("Mansfield", "GPE"))
+    assert by_text(find_places(text, ents, gaz))["Mansfield"].country == "US"
+    text = "The Mansfield council approved new parking rules."
+    assert by_text(find_places(text, ents_for(text, ("Mansfield", "GPE")), gaz))["Mansfield"].country == "GB"
+
+
+def test_streets_are_not_evidence_for_homonymous_places(gaz: Gazetteer) -> None:
+    text = ("The Arlington council approved a drilling site on Washington Drive near Cooper Street. "
+            "Arlington residents packed City Hall.")
+    ents = ents_for(text, ("Arlington", "GPE"), ("Washington Drive", "FAC"), ("Cooper Street", "FAC"))
+    places = by_text(find_places(text, ents, gaz))
+    assert places["Arlington"].admin1 == "Texas"
+    assert places["Washington Drive"].lat is None  # a street of the town, left unresolved
+
+
+def test_abbreviated_county_and_water_bodies(gaz: Gazetteer) -> None:
+    text = "A boat capsized on the Arabian Sea, and a crash closed a road in Loudon Co. on Friday."
+    ents = ents_for(text, ("the Arabian Sea", "LOC"), ("Loudon Co.", "GPE"))
+    places = by_text(find_places(text, ents, gaz))
+    sea = places["Arabian Sea"]
+    assert sea.country is None and sea.feature == "SEA"
+    assert places["Loudon Co."].admin1 == "Tennessee" and places["Loudon Co."].precision == "admin2"
+
+
+def test_continental_adjective_resolves_to_its_continent(gaz: Gazetteer) -> None:
+    from eventwire.mentions.places import resolve_spans
+
+    text = "African leaders met in Addis Ababa."
+    (place,) = resolve_spans(text, [(0, 7)], ents_for(text, ("African", "NORP"), ("Addis Ababa", "GPE")), gaz)
+    assert place.name == "Africa" and place.precision == "region"

@@ -10,6 +10,7 @@ people ("Sgt. Kosinski", "Tim Pawlenty"), groups ("the Tamil minority"), product
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,6 +59,10 @@ NOT_PLACE_WORDS = frozenset({
     "olympic", "downtown", "midwest",
 })
 MAX_CANDIDATES = 40
+CONTINENT_ADJECTIVES = MappingProxyType({
+    "african": "Africa", "european": "Europe", "asian": "Asia", "south american": "South America",
+    "north american": "North America", "antarctic": "Antarctica",
+})
 PERSON_TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sgt|Gov|Sen|Rep|Rev|Lt|Capt|Col|Gen|Det|Cpl|Pvt|Officer|Judge|Justice|"
     r"Deputy|Mayor|President|Chief|Coach|Pastor|Father|Sister|Brother|Prof|Professor|Trooper|"
@@ -90,12 +95,17 @@ WATER_FEATURES = frozenset({"SEA", "GULF", "OCN", "LK", "STRT", "BAY", "STM", "C
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A recognised toponym before resolution: offsets into the text, and how it was found."""
+
     start: int
     end: int
     text: str
     source: str  # ent | org | pattern | xy | road | street | ngram
     within: str | None = None  # "X, Y": the text of Y
     strong: bool = True  # recognised by a reliable cue (needed for single-word n-grams)
+
+    def replace(self, **changes: object) -> Span:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
 
 def good_candidates(cands: list[Candidate], *, prominent: bool) -> bool:
@@ -215,6 +225,7 @@ def _is_unknown(sp: Span, gaz: Gazetteer) -> bool:
 
 
 def candidates(gaz: Gazetteer, name: str) -> list[Candidate]:
+    """The gazetteer readings a toponym may have, minus readings no reader would intend."""
     name = AP_STATES.get(name, name)
     found = gaz.lookup(name)[:MAX_CANDIDATES]
     if any(c.feature == "PPLC" and c.population > 100_000 for c in found) and "State" not in name:
@@ -224,8 +235,17 @@ def candidates(gaz: Gazetteer, name: str) -> list[Candidate]:
              if c.name_kind != ALTERNATE or c.precision in ("country", "admin1", "region") or c.population > top_primary]
     if any(c.feature in WATER_FEATURES for c in found):  # "Red Sea": the sea, not Sudan's state
         found = [c for c in found if c.feature in WATER_FEATURES]
-    if not found:
-        iso = gaz.demonym(name)
-        country = gaz.country(iso) if iso else None
-        found = [country] if country is not None else []
-    return found
+    return found + _adjective_readings(gaz, name, found)
+
+
+def _adjective_readings(gaz: Gazetteer, name: str, found: list[Candidate]) -> list[Candidate]:
+    """A national or continental adjective denotes its country or continent ("Canadian", "African"),
+    even when a small place shares the word (Canadian County)."""
+    if any(c.precision in ("country", "region") for c in found):
+        return []
+    continent = CONTINENT_ADJECTIVES.get(normalize(name))
+    if continent is not None:
+        return [c for c in gaz.lookup(continent) if c.feature == "CONT"][:1]
+    iso = gaz.demonym(name)
+    country = gaz.country(iso) if iso else None
+    return [country] if country is not None else []

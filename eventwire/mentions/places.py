@@ -12,22 +12,27 @@ be people, groups, products or companies. All-caps datelines inside the text (".
 TORRINGTON — A fire") and towns after street addresses ("of 1935 Orchard St., Alexandria")
 are recognised.
 
-Resolution scores each gazetteer candidate by population, feature class (countries and
-states beat towns of the same name; alternate names lose to a more populous primary name;
-a water body beats a homonymous province, "Red Sea" is the sea with no country), the document's
-country and state focus (named states vote twice, ambiguous names barely), distance to the other
-places of the document, and "X, Y" containment; every mention of one name in a document gets
-the same reading. Roads are resolved to the country of the nearest resolved place, never
-to a homonymous US highway.
+Resolution is collective (one reading per name per document). Each gazetteer candidate has a
+prior from population, feature class (countries and states beat towns of the same name;
+alternate names lose to a more populous primary name; "X County" prefers the county; a water
+body beats a homonymous province) and "X, Y" containment. Each candidate is then re-scored by
+how many of the document's other names plausibly lie in the same state, country and county
+(all their readings count, weighted by plausibility, so "Athens" and "Henderson County" agree
+on Texas although neither would alone), with national adjectives and currency signs ("$") as
+weak country hints; two rounds of this, then closeness to the other names' confident
+readings breaks the remaining ties. Roads are resolved to the country of the nearest
+resolved place, never to a homonymous US highway; streets stay unresolved and never count as
+evidence ("Washington Drive").
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..gazetteer import ALTERNATE, DERIVED, Candidate, Gazetteer, distance_km, normalize
 from ..records import Mention, Place, Sentence
@@ -147,9 +152,9 @@ def _pattern_spans(text: str, gaz: Gazetteer) -> list[Span]:
         out.append(Span(m.start(3), m.start(3) + y_len, text[m.start(3):m.start(3) + y_len], "xy"))
     for m in ABBREVIATED.finditer(text):
         out.append(Span(m.start(), m.end(), m.group(0), "pattern"))
-    m = DATELINE.match(text)
-    if m and good_candidates(gaz.lookup(m.group(1)), prominent=False):
-        out.append(Span(m.start(1), m.end(1), m.group(1), "pattern"))
+    dateline = DATELINE.match(text)
+    if dateline and good_candidates(gaz.lookup(dateline.group(1)), prominent=False):
+        out.append(Span(dateline.start(1), dateline.end(1), dateline.group(1), "pattern"))
     for m in INNER_DATELINE.finditer(text):
         if m.start(1) > 0 and good_candidates(gaz.lookup(m.group(1)), prominent=False):
             out.append(Span(m.start(1), m.end(1), m.group(1), "pattern"))
@@ -177,6 +182,8 @@ def _y_name(gaz: Gazetteer, raw: str) -> tuple[str, int] | None:
     for n in range(len(words), 0, -1):
         end = words[n - 1].end()
         cand = raw[:end].rstrip(".")
+        if cand.casefold() in NOT_PLACE_WORDS:
+            continue
         if cand in AP_STATES or raw[:end] in AP_STATES:
             return AP_STATES.get(raw[:end], AP_STATES.get(cand, cand)), end
         if cand and is_container(gaz, cand):
@@ -258,29 +265,29 @@ def demonym_spans(text: str, ents: Sequence[Mention], gaz: Gazetteer) -> list[Sp
 
 
 @dataclass(frozen=True, slots=True)
-class _Focus:
-    """Raw country and state votes, and what each name contributed (so a name never votes for itself)."""
+class Weights:
+    """How much each kind of document evidence counts against a candidate's own prior."""
 
-    countries: Counter[str]
-    admin1: Counter[tuple[str, str]]
-    own: dict[str, tuple[str | None, tuple[str, str] | None, float, float]]
-
-    def country_share(self, key: str, iso: str | None) -> float:
-        own_iso, _, w, _ = self.own.get(key, (None, None, 0.0, 0.0))
-        total = sum(self.countries.values()) - w
-        count = self.countries.get(iso or "", 0.0) - (w if own_iso == iso else 0.0)
-        return count / total if total > 0 else 0.0
-
-    def admin1_share(self, key: str, area: tuple[str, str]) -> float:
-        _, own_area, _, w = self.own.get(key, (None, None, 0.0, 0.0))
-        w = w if own_area is not None else 0.0
-        total = sum(self.admin1.values()) - w
-        count = self.admin1.get(area, 0.0) - (w if own_area == area else 0.0)
-        return count / total if total > 0 else 0.0
+    sharpness: float = 2.5  # how fast a reading's plausibility falls with its score gap to the best
+    area: float = 2.5  # same first-order division as the other names' likely readings
+    country: float = 2.0  # same country
+    county: float = 1.5  # lies in a county that another name of the document denotes
+    smoothing: float = 1.0  # pseudo-count: one supporting name is weaker evidence than three
+    rounds: int = 2  # re-estimate the readings this many times
+    near: float = 1.5  # within 100 km of another name's chosen reading (half within 400 km)
+    demonym: float = 0.5  # a national adjective ("Turkish") counts as half a place name of that country
+    currency: float = 0.5  # so does a currency sign ("$40,000") used in the article
 
 
-FEATURE_PRIOR = {"country": 1.6, "admin1": 0.9, "region": 0.9, "admin2": 0.1, "point": 0.0}
-KIND_PRIOR = {0: 0.0, ALTERNATE: -0.8, DERIVED: -0.4}
+WEIGHTS = Weights()
+MIN_ALTERNATE_POPULATION = 5000  # below this, a place is not looked for under an alternate name
+# Currency signs as weak country hints; "$" only when not qualified (C$, A$, HK$, NZ$, S$...).
+CURRENCY_SIGNS = (
+    ("US", re.compile(r"(?<![A-Za-z])\$\s?\d")), ("GB", re.compile(r"£\s?\d")),
+    ("IN", re.compile(r"\bRs\.?\s?\d|\d\s(?:crore|lakh)\b")),
+)
+FEATURE_PRIOR = MappingProxyType({"country": 1.6, "admin1": 0.9, "region": 0.9, "admin2": 0.1, "point": 0.0})
+KIND_PRIOR = MappingProxyType({0: 0.0, ALTERNATE: -0.8, DERIVED: -0.4})
 
 
 def _prior(c: Candidate, mention: str) -> float:
@@ -288,34 +295,11 @@ def _prior(c: Candidate, mention: str) -> float:
     score += KIND_PRIOR.get(c.name_kind, 0.0)
     if c.feature == "PPLC":
         score += 0.5
-    if c.precision == "admin2" and re.search(r"\b(County|Parish|Borough)\b", mention):
+    if c.precision == "admin2" and re.search(r"\b(County|Parish|Borough|Co\.)", mention):
         score += 2.0
     if c.precision == "admin1" and re.search(r"\b(State|Province|Governorate|Oblast|Region)\b", mention):
         score += 1.0
     return score
-
-
-def _focus(cands: dict[str, list[Candidate]], texts: Counter[str], demonyms: Counter[str]) -> _Focus:
-    countries: Counter[str] = Counter()
-    admin1: Counter[tuple[str, str]] = Counter()
-    own: dict[str, tuple[str | None, tuple[str, str] | None, float, float]] = {}
-    for key, cs in cands.items():
-        if not cs:
-            continue
-        ranked = sorted(cs, key=lambda c: -_prior(c, key))
-        best = ranked[0]
-        weight = texts[key] * (1.0 if len({c.country for c in cs}) == 1 else 0.5)
-        area = _area(best)
-        rivals = [c for c in ranked[1:] if _area(c) != area and _prior(c, key) > _prior(best, key) - 0.5]
-        area_weight = texts[key] * (0.3 if rivals else 2.0 if best.precision == "admin1" else 1.0)
-        if best.country:
-            countries[best.country] += weight
-        if area is not None:
-            admin1[area] += area_weight
-        own[key] = (best.country, area, weight, area_weight)
-    for iso, n in demonyms.items():
-        countries[iso] += 0.5 * n
-    return _Focus(countries, admin1, own)
 
 
 def _area(c: Candidate) -> tuple[str, str] | None:
@@ -326,15 +310,119 @@ def _area(c: Candidate) -> tuple[str, str] | None:
     return (c.country, name) if name else None
 
 
-def _score(c: Candidate, mention: str, focus: _Focus, anchors: list[Candidate]) -> float:
-    score = _prior(c, mention)
-    score += 2.0 * focus.country_share(mention, c.country)
-    if c.country and c.admin1:
-        score += 2.5 * focus.admin1_share(mention, (c.country, c.admin1))
-    if anchors and c.precision in ("point", "admin2"):
-        near = min(distance_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
-        score += 1.5 if near < 100 else 0.75 if near < 400 else 0.0
-    return score
+def _county(c: Candidate) -> tuple[str, str, str] | None:
+    """The second-order division a candidate lies in (a county names its own)."""
+    name = c.name if c.precision == "admin2" else c.admin2 if c.precision == "point" else None
+    return (c.country, c.admin1, normalize(name)) if name and c.country and c.admin1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """One distinct toponym of a document with its candidate readings and their prior scores."""
+
+    key: str
+    cands: tuple[Candidate, ...]
+    priors: tuple[float, ...]
+
+
+def _plausibility(scores: Sequence[float], sharpness: float) -> list[float]:
+    """Each reading's likelihood relative to the name's best reading (the best gets 1)."""
+    top = max(scores)
+    return [math.exp(sharpness * (s - top)) for s in scores]
+
+
+_Masses = tuple[defaultdict[object, float], defaultdict[object, float], defaultdict[object, float]]
+
+
+def _masses(name: _Name, probs: Sequence[float]) -> _Masses:
+    """How plausibly the name lies in each area, country and county (its best reading there)."""
+    areas: defaultdict[object, float] = defaultdict(float)
+    countries: defaultdict[object, float] = defaultdict(float)
+    counties: defaultdict[object, float] = defaultdict(float)
+    for c, p in zip(name.cands, probs):
+        areas[_area(c)] = max(areas[_area(c)], p)
+        countries[c.country] = max(countries[c.country], p)
+        if c.precision == "admin2":
+            counties[_county(c)] = max(counties[_county(c)], p)
+    return areas, countries, counties
+
+
+def _support(names: Sequence[_Name], probs: Sequence[Sequence[float]], hints: dict[str, float],
+             w: Weights) -> list[list[float]]:
+    """Each candidate's support from the other names: the share of them that plausibly lie in its
+    area, country and county (a name never supports itself; pseudo-count smoothing)."""
+    own = [_masses(n, p) for n, p in zip(names, probs)]
+    totals: _Masses = (defaultdict(float), defaultdict(float), defaultdict(float))
+    for masses in own:
+        for total, mass in zip(totals, masses):
+            for key, value in mass.items():
+                total[key] += value
+    for iso, value in hints.items():
+        totals[1][iso] += value
+    evidence = len(names) + sum(hints.values())
+    out = []
+    for name, (areas, countries, counties) in zip(names, own):
+        norm = evidence - 1 + w.smoothing
+        row = []
+        for c in name.cands:
+            area, county = _area(c), _county(c)
+            s = w.country * (totals[1][c.country] - countries[c.country]) / norm if c.country else 0.0
+            if area is not None:
+                s += w.area * (totals[0][area] - areas[area]) / norm
+            if county is not None:
+                s += w.county * min(1.0, totals[2][county] - counties[county])
+            row.append(s)
+        out.append(row)
+    return out
+
+
+def _near_bonus(c: Candidate, anchors: Sequence[tuple[Candidate, float]], w: Weights) -> float:
+    """Closeness to the confident readings of the other names (confidence-weighted)."""
+    if c.precision not in ("point", "admin2"):
+        return 0.0
+    best = 0.0
+    for a, confidence in anchors:
+        km = distance_km(c.lat, c.lon, a.lat, a.lon)
+        best = max(best, confidence * (w.near if km < 100 else w.near / 2 if km < 400 else 0.0))
+    return best
+
+
+def _confidence(name: _Name, probs: Sequence[float], chosen: Candidate) -> float:
+    """1 minus the plausibility of the best reading in another area (1 for an unambiguous name)."""
+    rivals = [p for c, p in zip(name.cands, probs) if c is not chosen and _area(c) != _area(chosen)]
+    return 1.0 - max(rivals, default=0.0)
+
+
+def _related(a: str, b: str) -> bool:
+    """One name contains the other ("North Arlington", "Arlington"): not independent evidence."""
+    return re.search(r"\b" + re.escape(a) + r"\b", b) is not None or re.search(
+        r"\b" + re.escape(b) + r"\b", a) is not None
+
+
+def _joint(names: Sequence[_Name], hints: dict[str, float], w: Weights) -> list[Candidate]:
+    """Collective resolution: every name's reading is re-scored by how well it agrees with the
+    plausible readings of all the other names (same county, state, country), then by closeness
+    to the other names' confident readings."""
+    probs = [_plausibility(n.priors, w.sharpness) for n in names]
+    scores = [list(n.priors) for n in names]
+    for _ in range(w.rounds):
+        support = _support(names, probs, hints, w)
+        scores = [[p + s for p, s in zip(n.priors, row)] for n, row in zip(names, support)]
+        probs = [_plausibility(row, w.sharpness) for row in scores]
+    first = [n.cands[max(range(len(row)), key=row.__getitem__)] for n, row in zip(names, scores)]
+    anchors = [(n.key, c, _confidence(n, p, c)) for n, p, c in zip(names, probs, first)
+               if c.precision in ("point", "admin2", "admin1")]
+    out = []
+    for n, row in zip(names, scores):
+        others = [(c, conf) for key, c, conf in anchors if not _related(key, n.key)]
+        out.append(max(zip(n.cands, row), key=lambda cs: cs[1] + _near_bonus(cs[0], others, w))[0])
+    return out
+
+
+def _obscure(c: Candidate) -> bool:
+    """A village's old or foreign name ("Ten Mile" for Holbrook, NSW): not how news names it; the
+    document's own state is a better guess for such a name."""
+    return c.name_kind == ALTERNATE and c.precision == "point" and c.population < MIN_ALTERNATE_POPULATION
 
 
 def _within(c: Candidate, container: list[Candidate]) -> bool:
@@ -347,9 +435,10 @@ def _within(c: Candidate, container: list[Candidate]) -> bool:
     return False
 
 
-def _resolve_all(spans: list[Span], gaz: Gazetteer, demonyms: Counter[str]) -> dict[str, Candidate | None]:
-    texts = Counter(normalize(sp.text) for sp in spans if sp.source not in ("road", "street"))
-    cands = {normalize(sp.text): candidates(gaz, sp.text) for sp in spans if sp.source not in ("road", "street")}
+def _resolve_all(spans: list[Span], gaz: Gazetteer, hints: dict[str, float],
+                 weights: Weights | None = None) -> dict[str, Candidate | None]:
+    cands = {normalize(sp.text): [c for c in candidates(gaz, sp.text) if not _obscure(c)] for sp in spans}
+    surface = {normalize(sp.text): sp.text for sp in spans}
     for sp in spans:
         if sp.within:
             key = normalize(sp.text)
@@ -357,13 +446,10 @@ def _resolve_all(spans: list[Span], gaz: Gazetteer, demonyms: Counter[str]) -> d
             own = cands.get(key, [])
             inside = [c for c in own if _within(c, container)]
             cands[key] = inside or own or container[:1]
-    focus = _focus(cands, texts, demonyms)
-    first = {k: (max(cs, key=lambda c: _score(c, k, focus, [])) if cs else None) for k, cs in cands.items()}
-    anchors = [c for c in first.values() if c is not None and c.precision in ("point", "admin2", "admin1")]
-    out: dict[str, Candidate | None] = {}
-    for key, cs in cands.items():
-        others = [a for a in anchors if a is not first[key]]
-        out[key] = max(cs, key=lambda c: _score(c, key, focus, others)) if cs else None
+    names = [_Name(k, tuple(cs), tuple(_prior(c, surface[k]) for c in cs)) for k, cs in cands.items() if cs]
+    chosen = _joint(names, hints, weights or WEIGHTS) if names else []
+    out: dict[str, Candidate | None] = {k: None for k in cands}
+    out.update({n.key: c for n, c in zip(names, chosen)})
     return out
 
 
@@ -406,21 +492,35 @@ def _demonyms(ents: Sequence[Mention], gaz: Gazetteer) -> Counter[str]:
     return found
 
 
+def _currency_votes(text: str) -> list[str]:
+    """Countries whose currency sign the article uses ("$40,000" in a US local story); a weak hint."""
+    return [iso for iso, pattern in CURRENCY_SIGNS if pattern.search(text)]
+
+
 def resolve(text: str, spans: Sequence[Span], gaz: Gazetteer, ents: Sequence[Mention] = ()) -> list[Place]:
     """Resolve recognised spans in their document context."""
-    demonyms = _demonyms(ents, gaz)
+    w = WEIGHTS
+    hints: defaultdict[str, float] = defaultdict(float)
+    for iso, n in _demonyms(ents, gaz).items():
+        hints[iso] += w.demonym * n
+    for iso in _currency_votes(text):
+        hints[iso] += w.currency
+    spans = [sp.replace(source="street") if sp.source != "road" and STREET.fullmatch(sp.text) else sp
+             for sp in spans]  # "Washington Drive" is a street of this town, not evidence about Washington
     named = [sp for sp in spans if sp.source not in ("road", "street")]
-    best = _resolve_all(named, gaz, demonyms)
+    best = _resolve_all(named, gaz, hints, w)
     resolved = [(sp, best[normalize(sp.text)]) for sp in named]
     pairs = [(sp, c) for sp, c in resolved if c is not None]
-    countries = Counter(c.country for _, c in pairs if c.country) + demonyms
+    countries: Counter[str] = Counter(c.country for _, c in pairs if c.country)
+    for iso, value in hints.items():
+        countries[iso] += value  # type: ignore[assignment]  # Counter of float votes
     focus = countries.most_common(1)[0][0] if countries else None
     fallback = _fallback(gaz, pairs, focus)
     places = [_to_place(sp, c if c is not None else fallback).replace(text=sp.text) for sp, c in resolved]
     for sp in spans:
         if sp.source in ("road", "street"):
-            iso = _road_country(sp, pairs, focus) if sp.source == "road" else None
-            country = gaz.country(iso) if iso else None
+            road_iso = _road_country(sp, pairs, focus) if sp.source == "road" else None
+            country = gaz.country(road_iso) if road_iso else None
             place = _to_place(sp, country)
             places.append(place.replace(name=sp.text) if country is not None else place)
     return sorted(places, key=lambda p: p.start)
