@@ -18,30 +18,13 @@ from typing import Any
 
 import click
 
+from .cli_options import db_option, filter_options, published_option, require_db
 from .errors import EventwireError
 from .records import Event, Rejected
 
-DEFAULT_DB = "eventwire.db"
 EVAL_TASKS = ("extract", "muc4", "plover", "police", "geoparse", "timex", "merge")
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
-
-published_option = click.option(
-    "--published", callback=_date, metavar="YYYY-MM-DD",
-    help="Publication date for inputs that carry none (relative dates resolve against it).",
-)
-db_option = click.option(
-    "--db", default=DEFAULT_DB, show_default=True,
-    help="SQLite file path, or a postgresql:// URL.",
-)
 actors_option = click.option(
     "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
     help="Extra actor dictionary TSV (same columns as the bundled one); repeatable.",
@@ -191,38 +174,9 @@ def extract(input_path: str, published: dt.date | None, actor_files: tuple[str, 
 # --- events ---------------------------------------------------------------------------------
 
 
-def _near(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float, float] | None:
-    if value is None:
-        return None
-    try:
-        lat, lon, km = (float(x) for x in value.split(","))
-    except ValueError:
-        raise click.BadParameter("expected LAT,LON,KM, e.g. 36.3,41.9,50") from None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
-        raise click.BadParameter("latitude must be in [-90, 90], longitude in [-180, 180], KM > 0")
-    return lat, lon, km
-
-
-def _country(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    import pycountry
-
-    code = value.upper()
-    if (len(code) == 2 and pycountry.countries.get(alpha_2=code)) or (len(code) == 3 and pycountry.countries.get(alpha_3=code)):
-        return code
-    raise click.BadParameter(f"{value!r} is not an ISO 3166 country code (e.g. IQ or IRQ)")
-
-
 @main.command()
 @db_option
-@click.option("--type", "type_", help="PLOVER type, e.g. ASSAULT.")
-@click.option("--actor", help="Actor or recipient name (substring, case-insensitive).")
-@click.option("--country", callback=_country, help="ISO country code of the location (2 or 3 letters).")
-@click.option("--since", callback=_date, metavar="YYYY-MM-DD")
-@click.option("--until", callback=_date, metavar="YYYY-MM-DD")
-@click.option("--near", callback=_near, metavar="LAT,LON,KM")
-@click.option("--limit", type=int, default=None)
+@filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
 def events(db: str, type_: str | None, actor: str | None, country: str | None, since: dt.date | None,
            until: dt.date | None, near: tuple[float, float, float] | None, limit: int | None, fmt: str) -> None:
@@ -232,8 +186,7 @@ def events(db: str, type_: str | None, actor: str | None, country: str | None, s
     """
     from .store import open_store
 
-    if not db.startswith(("postgres://", "postgresql://")) and not Path(db).exists():
-        raise click.ClickException(f"no database at {db}; run 'eventwire process' first")
+    require_db(db)
     try:
         with open_store(db) as store:
             found = list(store.events(type=type_.upper() if type_ else None, actor=actor, country=country,

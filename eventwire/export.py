@@ -44,6 +44,7 @@ from typing import IO, Any
 
 import click
 
+from .cli_options import db_option, filter_options, require_db
 from .errors import ConfigError, EventwireError, InputError
 from .merge import MergedEvent, Report
 from .records import Actor, Article, ArticleResult, Event, Place
@@ -348,43 +349,13 @@ def import_jsonl(path: Path | str, store: Any) -> dict[str, int]:
 # --- command line ------------------------------------------------------------------------------
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
-
-def _near(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float, float] | None:
-    if value is None:
-        return None
-    try:
-        lat, lon, km = (float(x) for x in value.split(","))
-    except ValueError:
-        raise click.BadParameter("expected LAT,LON,KM, e.g. 36.3,41.9,50") from None
-    return lat, lon, km
-
-
-def _require_db(db: str) -> None:
-    if not db.startswith(("postgres://", "postgresql://")) and not Path(db).exists():
-        raise click.ClickException(f"no database at {db}; run 'eventwire process' first")
-
-
 @click.command("export")
-@click.option("--db", default="eventwire.db", show_default=True, help="SQLite file path, or a postgresql:// URL.")
+@db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
 @click.option("--merged/--reports", default=False, show_default=True,
               help="Export merged events (run 'eventwire merge' first) or single reports.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file ('-' for stdout).")
-@click.option("--type", "type_", help="PLOVER type, e.g. ASSAULT.")
-@click.option("--actor", help="Actor or recipient name (substring, case-insensitive).")
-@click.option("--country", help="ISO country code of the location (2 or 3 letters).")
-@click.option("--since", callback=_date, metavar="YYYY-MM-DD")
-@click.option("--until", callback=_date, metavar="YYYY-MM-DD")
-@click.option("--near", callback=_near, metavar="LAT,LON,KM")
-@click.option("--limit", type=click.IntRange(min=0), default=None)
+@filter_options
 def export_command(db: str, fmt: str, merged: bool, output: str, type_: str | None, **filters: Any) -> None:
     """Export events as ACLED-layout CSV, GeoJSON, Parquet or JSONL (full records).
 
@@ -393,7 +364,7 @@ def export_command(db: str, fmt: str, merged: bool, output: str, type_: str | No
     from .store import open_store
     from .store.merge_schema import ensure_schema, merged_events, reports
 
-    _require_db(db)
+    require_db(db)
     query = {**filters, "type": type_.upper() if type_ else None}
     try:
         with open_store(db) as store:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .cli_options import db_option, published_option
 from .errors import EventwireError
 from .ingest import JSONL_SUFFIXES, iter_files, parse_jsonl_line, read_inputs, to_article
 from .records import Article, Rejected
@@ -181,24 +182,14 @@ def _astuple(p: PassResult) -> tuple[int, ...]:
 # --- command line ------------------------------------------------------------------------------
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
-
 @click.command("watch")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
-@click.option("--db", default="eventwire.db", show_default=True, help="SQLite file path, or a postgresql:// URL.")
+@db_option
 @click.option("--interval", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
               help="Seconds between passes.")
 @click.option("--once", is_flag=True, help="Make one pass and exit.")
 @click.option("--merge", "do_merge", is_flag=True, help="Run the merge step after each pass with new articles.")
-@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
-              help="Publication date for inputs that carry none.")
+@published_option
 def watch_command(directory: str, db: str, interval: float, once: bool, do_merge: bool,
                   published: dt.date | None) -> None:
     """Process files in DIRECTORY as they appear, and JSONL files as they grow.

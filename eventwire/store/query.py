@@ -14,8 +14,9 @@ from typing import Any
 import pycountry
 
 from eventwire.errors import StoreError
+from eventwire.gazetteer import EARTH_RADIUS_KM
+from eventwire.gazetteer import distance_km as haversine_km
 
-EARTH_RADIUS_KM = 6371.0088
 
 # Codes GeoNames uses that ISO 3166 (and so pycountry) lacks.
 _EXTRA_ALPHA3 = {"XKX": "XK"}
@@ -43,13 +44,6 @@ class EventFilter:
 
     def where(self) -> str:
         return " WHERE " + " AND ".join(self.conditions) if self.conditions else ""
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def country_alpha2(code: str) -> str:
