@@ -79,16 +79,23 @@ class Pipeline:
     def __call__(self, article: Article) -> ArticleResult | Rejected:
         return next(iter(self.pipe([article])))
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[ArticleResult | Rejected]:
-        """Process a stream in order; a failing article becomes a Rejected, the stream goes on."""
+    def pipe(self, items: Iterable[Article | Rejected]) -> Iterator[ArticleResult | Rejected]:
+        """Process a stream in order; a failing article becomes a Rejected, the stream goes on.
+        Rejected items already in the stream (from ingest) pass through."""
         batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
+        passed: list[Rejected] = []
+        for item in items:
+            if isinstance(item, Rejected):
+                passed.append(item)
+                continue
+            batch.append(item)
             if len(batch) >= self.batch_size:
                 yield from self._batch(batch)
-                batch = []
+                yield from passed
+                batch, passed = [], []
         if batch:
             yield from self._batch(batch)
+        yield from passed
 
     def _batch(self, batch: list[Article]) -> Iterator[ArticleResult | Rejected]:
         started = time.perf_counter()

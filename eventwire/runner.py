@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .records import Article, ArticleResult, Rejected
@@ -119,39 +118,9 @@ def _results(
 ) -> Iterator[ArticleResult | Rejected]:
     if workers <= 1:
         pipeline = make_pipeline()
-        yield from _run_local(items, pipeline)
+        yield from pipeline.pipe(items)
         summary.stage_seconds = dict(pipeline.timer.seconds)
         return
     from .distributed import run_pool
 
     yield from run_pool(items, make_pipeline, workers)
-
-
-def _run_local(items: Iterable[Article | Rejected], pipeline: Pipeline) -> Iterator[ArticleResult | Rejected]:
-    """Rejections pass straight through; articles go through the pipeline in order."""
-    articles: list[Article] = []
-    for item in items:
-        if isinstance(item, Rejected):
-            yield item
-            continue
-        articles.append(item)
-        if len(articles) >= pipeline.batch_size:
-            yield from pipeline.pipe(articles)
-            articles = []
-    if articles:
-        yield from pipeline.pipe(articles)
-
-
-def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def actor_files(paths: Sequence[str]) -> tuple[Path, ...]:
-    return tuple(Path(p) for p in paths)
