@@ -175,6 +175,9 @@ def _absorb_participles(built: list[tuple[Trigger, Event]]) -> list[tuple[Trigge
         if e.type != "ASSAULT" or not (participle or relative):
             continue
         host = next((h.i for h in status.governors(tok)[:4] if h.i in events), None)
+        if host is None and participle:  # "... the bombing of an airliner ..., killing all 224"
+            specific = [i for i, o in events.items() if i != tok.i and o.type == "ASSAULT" and o.mode]
+            host = specific[0] if len(specific) == 1 else None
         if host is None or events[host].type not in ("ASSAULT", "COERCE"):
             continue
         events[host] = _fill(events[host], e)

@@ -36,6 +36,7 @@ DEPICTION_NOUNS = {"footage", "video", "image", "picture", "photo", "photograph"
                    "film", "movie", "documentary", "anniversary", "memorial", "commemoration",
                    "game", "novel", "book", "exercise", "drill", "simulation"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "report", "confirm", "add", "claim", "declare", "allege", "according"}
+ATTRIBUTION_VERBS = SPEECH_VERBS | {"suspect", "believe", "blame", "accuse", "fear", "think", "estimate"}
 QUOTE = re.compile(r"[“\"«]([^”\"»]{3,})[”\"»]")
 GENERIC = re.compile(r"\b(previously|in the past|has long|have long|repeatedly|often|usually|frequently|routinely)\b", re.I)
 
@@ -123,7 +124,7 @@ def attribution_of(trigger: Token, sent: Span) -> str | None:
     """Who says so: the subject of the speech verb governing the trigger, with its setting
     ("the coalition in a statement"), or the object of "according to"."""
     for g in [trigger, *governors(trigger)]:
-        if g.lemma_.lower() in SPEECH_VERBS and g.pos_ == "VERB":
+        if g.lemma_.lower() in ATTRIBUTION_VERBS and g.pos_ == "VERB":
             subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
             if subj is None or subj.i in {t.i for t in trigger.subtree} or not _speaker(subj):
                 continue
