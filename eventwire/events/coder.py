@@ -104,6 +104,8 @@ def supply_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
 
 def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
     tok, sense = trigger.token, trigger.sense
+    if tok.dep_ in ("compound", "amod") and trigger.other.i == tok.i:
+        return False  # a modifier names a kind of thing: "fighting positions", "attack helicopters"
     if status.is_depiction(tok) or status.is_content(tok, own_type=sense.type):
         return False
     if sense.mode in PERSON_OBJECT_SENSES:
