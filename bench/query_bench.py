@@ -114,7 +114,7 @@ FILTERS: dict[str, dict[str, Any]] = {
     "actor": {"actor": "boko"},
     "date range": {"since": dt.date(2019, 3, 1), "until": dt.date(2019, 3, 31)},
     "near": {"near": (33.3, 44.4, 50.0)},
-    "type+country+dates": {"type": "PROTEST", "country": "IQ", "since": dt.date(2016, 1, 1), "until": dt.date(2016, 12, 31)},
+    "type+country+dates": {"type": "ASSAULT", "country": "IQ", "since": dt.date(2016, 1, 1), "until": dt.date(2016, 12, 31)},
 }
 
 

@@ -64,6 +64,7 @@ class RunResult:
     stage_seconds: dict[str, float]
     parent_rss_mb: float
     worker_rss_mb: dict[str, float]
+    cpu_seconds: float  # parent's own CPU time plus the workers' CPU time on their chunks
 
 
 def _make_pipeline():  # type: ignore[no-untyped-def]
@@ -114,7 +115,7 @@ def end_to_end(path: Path, db: Path, executor: str, workers: int, scheduler: str
     clock, stats = Clock(), WorkerStats()
     run = _executor(executor, workers, scheduler)
     articles = events = rejected = 0
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with open_store(db) as store:
         batch: list[ArticleResult] = []
         for item in run(clock.timed("ingest", read_inputs([str(path)])), stats):
@@ -130,9 +131,12 @@ def end_to_end(path: Path, db: Path, executor: str, workers: int, scheduler: str
                 batch = []
         _store(clock, store.add_results, batch)
     seconds = time.perf_counter() - started
+    parent_cpu = time.process_time() - cpu  # with --workers 1 this already holds the pipeline's CPU
+    worker_cpu = stats.cpu_seconds if (executor, workers) != ("local", 1) else 0.0
     stage_seconds = {**clock.seconds, **stats.stage_seconds}
     workers_rss = {k: v for k, v in stats.peak_rss_mb.items() if k != "parent"}
-    return RunResult(articles, events, rejected, seconds, stage_seconds, peak_rss_mb(), workers_rss)
+    return RunResult(articles, events, rejected, seconds, stage_seconds, peak_rss_mb(), workers_rss,
+                     parent_cpu + worker_cpu)
 
 
 def _store(clock: Clock, write: Callable[[list[Any]], Any], items: list[Any]) -> None:
@@ -158,24 +162,27 @@ def latency_ms(path: Path, samples: int = LATENCY_SAMPLES) -> list[float]:
     return out
 
 
-def baseline(texts: list[str]) -> float:
-    """Seconds for the full spaCy pipeline over every sentence of ``texts``, nothing else."""
+def baseline(texts: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of the full spaCy pipeline over every sentence of ``texts``, nothing else."""
     from eventwire.nlp import load_nlp
 
     nlp = load_nlp()
     sentences = [s for text in texts for s in corpus.split_sentences(text)]
     list(nlp.pipe(sentences[:64]))  # warm
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(sentences, batch_size=256):
         pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
-def report(run: RunResult, words: int, base_articles: int, base_seconds: float,
+def report(run: RunResult, words: int, base_articles: int, base: tuple[float, float],
            latencies: list[float], args: dict[str, Any], load: tuple[float, float]) -> dict[str, Any]:
     total = sum(run.stage_seconds.values()) or 1.0
     articles_per_s = run.articles / run.seconds
+    base_seconds, base_cpu = base
     baseline_per_s = base_articles / base_seconds
+    cpu_ms = 1000 * run.cpu_seconds / max(1, run.articles)
+    base_cpu_ms = 1000 * base_cpu / max(1, base_articles)
     return {
         **args,
         "articles": run.articles, "events": run.events, "rejected": run.rejected,
@@ -185,6 +192,8 @@ def report(run: RunResult, words: int, base_articles: int, base_seconds: float,
         "baseline_articles": base_articles, "baseline_seconds": round(base_seconds, 2),
         "baseline_articles_per_s": round(baseline_per_s, 2),
         "ratio_to_baseline": round(articles_per_s / baseline_per_s, 3),
+        "cpu_ms_per_article": round(cpu_ms, 1), "baseline_cpu_ms_per_article": round(base_cpu_ms, 1),
+        "cpu_ratio_to_baseline": round(base_cpu_ms / cpu_ms, 3) if cpu_ms else None,
         "latency_ms_p50": round(statistics.median(latencies), 1),
         "latency_ms_p90": round(sorted(latencies)[int(0.9 * (len(latencies) - 1))], 1),
         "peak_rss_mb": {"parent": round(run.parent_rss_mb, 1),
@@ -192,9 +201,21 @@ def report(run: RunResult, words: int, base_articles: int, base_seconds: float,
         "stage_seconds": {k: round(v, 2) for k, v in run.stage_seconds.items()},
         "stage_share": {k: round(v / total, 3) for k, v in run.stage_seconds.items()},
         "load_avg_1min": {"start": round(load[0], 2), "end": round(load[1], 2)},
-        "cpus": os.cpu_count(), "python": platform.python_version(),
+        "cpus": os.cpu_count(), "python": platform.python_version(), "code": _code_version(),
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
+
+
+def _code_version() -> str:
+    """Commit of the code measured (plus "-dirty" when the working tree had edits)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=Path(__file__).resolve().parents[1],
+                             capture_output=True, text=True, timeout=10, check=False)
+    except OSError:
+        return "unknown"
+    return out.stdout.strip() or "unknown"
 
 
 def print_table(result: dict[str, Any]) -> None:
@@ -205,7 +226,8 @@ def print_table(result: dict[str, Any]) -> None:
     table.add_column("measure")
     table.add_column("value", justify="right")
     for key in ("articles", "events", "seconds", "articles_per_s", "words_per_s", "baseline_articles_per_s",
-                "ratio_to_baseline", "latency_ms_p50", "latency_ms_p90"):
+                "ratio_to_baseline", "cpu_ms_per_article", "baseline_cpu_ms_per_article", "cpu_ratio_to_baseline",
+                "latency_ms_p50", "latency_ms_p90"):
         table.add_row(key, str(result[key]))
     for name, mb in result["peak_rss_mb"].items():
         table.add_row(f"peak RSS MB ({name})", str(mb))
@@ -237,24 +259,25 @@ def main(articles: int, workers: int, executor: str, scheduler: str | None, comp
     Example: python bench/run.py --articles 2000 --workers 2 --json bench.json
     """
     configs = CONFIGS if compare else ((executor, workers),)
-    load_start = os.getloadavg()[0]
+    results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
         path = Path(tmp) / "corpus.jsonl"
         n, n_words = corpus.write_jsonl(path, corpus.build(articles, words=words, seed=seed))
-        runs = [(ex, w, end_to_end(path, Path(tmp) / f"bench-{ex}-{w}.db", ex, w, scheduler)) for ex, w in configs]
-        latencies = latency_ms(path)
-        texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")][:baseline_articles]
-        base_seconds = baseline(texts)
-    load = (load_start, os.getloadavg()[0])
-    results = []
-    for ex, w, run in runs:
-        args = {"executor": ex, "workers": w, "articles_requested": n, "seed": seed,
-                "corpus_words_per_article": round(n_words / n)}
-        results.append(report(run, n_words, len(texts), base_seconds, latencies, args, load))
-        print_table(results[-1])
-    if json_path:
-        body = results if compare else results[0]
-        Path(json_path).write_text(json.dumps(body, indent=2) + "\n", encoding="utf-8")
+        for ex, w in configs:  # each table is printed (and the JSON written) as soon as it is measured
+            load_start = os.getloadavg()[0]
+            run = end_to_end(path, Path(tmp) / f"bench-{ex}-{w}.db", ex, w, scheduler)
+            if not results:  # after the first run, so that the first pool forks a parent without a model
+                latencies = latency_ms(path)
+                texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")][:baseline_articles]
+                base = baseline(texts)
+            args = {"executor": ex, "workers": w, "articles_requested": n, "seed": seed,
+                    "corpus_words_per_article": round(n_words / n)}
+            load = (load_start, os.getloadavg()[0])
+            results.append(report(run, n_words, len(texts), base, latencies, args, load))
+            print_table(results[-1])
+            if json_path:
+                body = results if compare else results[0]
+                Path(json_path).write_text(json.dumps(body, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ def _work(articles: list[Article]) -> tuple[list[ArticleResult | Rejected], Chun
     from distributed import get_worker
 
     worker = get_worker()
-    pipeline = worker.plugins[PLUGIN_NAME].pipeline
+    pipeline = getattr(worker.plugins[PLUGIN_NAME], "pipeline", None)
     if pipeline is None:  # pragma: no cover - setup always runs before tasks
         raise RuntimeError("eventwire pipeline plugin was not set up on this worker")
     return run_chunk(pipeline, articles, str(worker.address))

@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import resource
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,6 +39,7 @@ class ChunkReport:
     worker: str
     stage_seconds: dict[str, float]
     peak_rss_mb: float
+    cpu_seconds: float = 0.0  # CPU time (user + system) the worker spent on the chunk
 
 
 @dataclass
@@ -46,8 +48,10 @@ class WorkerStats:
 
     stage_seconds: dict[str, float] = field(default_factory=dict)
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
+    cpu_seconds: float = 0.0
 
     def add(self, report: ChunkReport) -> None:
+        self.cpu_seconds += report.cpu_seconds
         for stage, seconds in report.stage_seconds.items():
             self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
         previous = self.peak_rss_mb.get(report.worker, 0.0)
@@ -62,10 +66,10 @@ def peak_rss_mb() -> float:
 
 def run_chunk(pipeline: Pipeline, articles: list[Article], worker: str) -> tuple[list[ArticleResult | Rejected], ChunkReport]:
     """Process one chunk with a loaded pipeline; shared by the pool and the Dask executor."""
-    before = dict(pipeline.timer.seconds)
+    before, cpu = dict(pipeline.timer.seconds), time.process_time()
     results = list(pipeline.pipe(articles))
     spent = {k: v - before.get(k, 0.0) for k, v in pipeline.timer.seconds.items()}
-    return results, ChunkReport(worker, spent, peak_rss_mb())
+    return results, ChunkReport(worker, spent, peak_rss_mb(), time.process_time() - cpu)
 
 
 def _init_worker(make_pipeline: Callable[[], Pipeline]) -> None:
@@ -78,7 +82,7 @@ def _work(articles: list[Article]) -> tuple[list[ArticleResult | Rejected], Chun
     return run_chunk(_WORKER_PIPELINE, articles, f"pid-{os.getpid()}")
 
 
-Pending = tuple[list[Rejected], "Future[tuple[list[ArticleResult | Rejected], ChunkReport]]"]
+Pending = tuple[list[Rejected], Future[tuple[list[ArticleResult | Rejected], ChunkReport]]]
 
 
 def run_pool(
