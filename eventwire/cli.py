@@ -71,11 +71,10 @@ def process(inputs: tuple[str, ...], db: str, published: dt.date | None, actor_f
     make_pipeline = functools.partial(Pipeline, actor_files=tuple(Path(p) for p in actor_files))
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
-    parallel = {"executor": executor, "scheduler": scheduler} if executor == "dask" else {}
     try:
         with open_store(db) as store, _progress() as tick:
             summary = run(read_inputs(inputs, published=published), store, make_pipeline=make_pipeline,
-                          workers=workers, on_item=tick, **parallel)
+                          workers=workers, on_item=tick, executor=executor, scheduler=scheduler)
             stats = store.stats()
     except EventwireError as e:
         raise click.ClickException(str(e)) from e

@@ -24,7 +24,7 @@ from .events.lexicon import Lexicon
 from .events.roles import Mentions
 from .mentions.actors import ActorDictionary, find_actors, resolve_generic
 from .nlp import entity_mentions, load_nlp, sentences
-from .records import Actor, Article, ArticleResult, Event, Place, Rejected
+from .records import Actor, Article, ArticleResult, Event, Mention, Place, Rejected
 from .truecasing import Truecaser, is_all_caps, is_caseless
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ class Pipeline:
         lexicon: Lexicon | None = None,
         actor_files: Sequence[Path] = (),
         batch_size: int = 16,
+        prefilter: bool = True,
     ) -> None:
         from .gazetteer import Gazetteer
 
@@ -73,6 +74,7 @@ class Pipeline:
         self.actors = actors if actors is not None else ActorDictionary.load(actor_files)
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self.batch_size = batch_size
+        self.prefilter = prefilter  # NER only on sentences with a trigger (eventwire.prefilter)
         self.timer = StageTimer()
         self._truecaser: Truecaser | None = None  # loaded on the first ALL-CAPS article
 
@@ -101,7 +103,14 @@ class Pipeline:
         started = time.perf_counter()
         cased = [self._cased(a.text) for a in batch]
         started = self.timer.add("truecase", started)
-        docs = list(self.nlp.pipe([_parse_text(c) for c in cased], batch_size=self.batch_size))
+        texts = [_parse_text(c) for c in cased]
+        if self.prefilter and "ner" in self.nlp.pipe_names:
+            from .prefilter import ner_on_candidates
+
+            docs = list(self.nlp.pipe(texts, batch_size=self.batch_size, disable=["ner"]))
+            ner_on_candidates(self.nlp, docs, self.lexicon, self.batch_size)
+        else:
+            docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
         self.timer.add("nlp", started)
         for article, doc, text in zip(batch, docs, cased):
             try:
@@ -110,6 +119,24 @@ class Pipeline:
                 yield Rejected(article.origin or article.id, "events", e.code, str(e))
             except Exception as e:  # noqa: BLE001 - one bad article must not stop a run
                 yield Rejected(article.origin or article.id, "events", "E_INTERNAL", f"{type(e).__name__}: {e}")
+
+    def _governments(self, ents: Sequence[Mention]) -> tuple[tuple[str, str], ...]:
+        """Country and national-capital names among the GPE entities, with their country."""
+        import pycountry
+
+        out = []
+        for ent in ents:
+            if ent.label != "GPE":
+                continue
+            name = ent.text.lower().removeprefix("the ").strip()
+            iso3 = self.actors.country_of(name)
+            if iso3 is None:
+                capital = next((c for c in self.gazetteer.lookup(name)[:3] if c.feature == "PPLC"), None)
+                country = pycountry.countries.get(alpha_2=capital.country) if capital and capital.country else None
+                iso3 = country.alpha_3 if country else None
+            if iso3:
+                out.append((name, iso3))
+        return tuple(dict.fromkeys(out))
 
     def _cased(self, text: str) -> str:
         """ALL-CAPS or all-lower-case text gets its case restored (same length: offsets hold)."""
@@ -138,7 +165,7 @@ class Pipeline:
         times = find_times(doc.text, article.published, sentences=sents)
         t = self.timer.add("times", t)
         dateline = _dateline_place(cased, self.gazetteer)
-        mentions = Mentions(actors, places, times, self.actors, dateline)
+        mentions = Mentions(actors, places, times, self.actors, dateline, self._governments(ents))
         events = code_article(doc, article, sents, mentions, self.lexicon)
         self.timer.add("events", t)
         result = ArticleResult(

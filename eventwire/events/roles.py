@@ -51,6 +51,12 @@ class Mentions:
     times: tuple[TimeRef, ...]
     dictionary: ActorDictionary
     dateline: Place | None = None  # where the story was filed, if its dateline says
+    governments: tuple[tuple[str, str], ...] = ()  # (lower-cased country or capital name, ISO3)
+
+    def government(self, name: str) -> str | None:
+        """ISO3 for a country or national capital used as an actor ("Berlin rejected ...")."""
+        key = re.sub(r"^the\s+", "", name.lower().strip())
+        return next((iso3 for n, iso3 in self.governments if n == key), None)
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         return [a for a in self.actors if start <= a.start < end]
@@ -171,6 +177,11 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
         iso3 = _government_of(head_place, m)
         if iso3:  # "Russia said", "Berlin rejected": the country's government
             return country_actor(iso3, head_place.text, head_place.start, head_place.end, m.dictionary)
+    if tok.pos_ == "PROPN" and tok.ent_type_ == "GPE":  # metonymy the place filter left to us
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        iso3 = m.government(ent.text) if ent is not None else None
+        if iso3 and ent is not None:
+            return country_actor(iso3, ent.text, ent.start_char, ent.end_char, m.dictionary)
     if tok.lemma_.lower() in INSTITUTIONS:  # "Poland's parliament", "the Iraqi foreign ministry"
         return descriptive_actor(tok, lo, hi, m).replace(type="government")
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None)
