@@ -157,7 +157,7 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
         return None
     if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":  # "a mosque that ..." -> the mosque
         return actor_for(tok.head.head, m, allow_descriptive=allow_descriptive)
-    if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+    if tok.pos_ == "PRON" or (tok.lower_ in PRONOUNS and tok.pos_ != "PROPN"):  # "us", not "the US"
         return resolve_pronoun(tok, m)
     lo, hi = np_range(tok)
     found = m.actors_in(lo, hi)
