@@ -90,3 +90,17 @@ def test_evidence_points_into_the_article() -> None:
     assert text[ev.start:ev.end] == ev.sentence
     assert text[ev.trigger_start:ev.trigger_end] == "attacked"
     assert ev.sentence_index == 1
+
+
+def test_capitals_and_country_names_act_for_their_governments() -> None:
+    event = only(events_of("Berlin rejected recent calls by Belarus's rulers for economic aid.", published="2000-01-01"), "REJECT")
+    assert (event.actor.name, event.recipient.name) == ("Germany", "Belarus")
+    demand = only(events_of("The PRC on Tuesday demanded that the US cancel the arms sale.", published="2000-01-01"), "REQUEST")
+    assert (demand.actor.name, demand.recipient.name) == ("China", "United States")
+
+
+def test_intent_to_cooperate_is_agree_and_announced_coercion_is_threaten() -> None:
+    agree = events_of("Portugal will support Turkey's efforts to join the European Union.", published="2000-01-01")
+    assert [e.type for e in agree] == ["AGREE"]
+    threat = events_of("The United States would prohibit all aid to the rebels, officials said.", published="2000-01-01")
+    assert [e.type for e in threat] == ["THREATEN"]

@@ -27,6 +27,7 @@ WEAPON_VERBS = {"bomb", "dynamite", "grenade", "machinegun", "shell", "rocket", 
 PERSON_OBJECT_SENSES = {"release"}  # RETREAT modes that need a person as object
 PUBLICATION_DATE = "(publication date)"  # TimeRef.text when no expression dates the event
 INTENT_TYPES = {"SUPPORT", "CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE"}  # "will visit" -> AGREE
+OBJECT_ONLY_TYPES = {"AID", "SUPPORT", "AGREE", "CONSULT", "COOPERATE", "REQUEST"}
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"}
 
 
@@ -132,6 +133,8 @@ def _drop_subordinate(triggers: list[Trigger]) -> list[Trigger]:
         near = {tok.head.i, tok.head.head.i, *(c.i for c in tok.head.children)}
         if purpose and near & (heads - {tok.i}):
             continue
+        if t.sense.type in OBJECT_ONLY_TYPES and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and (tok.head.i in heads or tok.head.head.i in heads):
+            continue  # "prohibit all aid", "rejected talks": the object of another event
         out.append(t)
     return out
 
@@ -216,6 +219,8 @@ def _build(
     recipient = None
     if obj is not None and not (place_object and sense.type == "COERCE") and not roles.is_place_name(obj, m):
         recipient = roles.actor_for(obj, m, allow_descriptive=sense.type in ("ASSAULT", "COERCE"))
+    if recipient is None and sense.type not in MATERIAL_TYPES:
+        recipient = _addressee(tok, obj, m)
     if recipient is None and victim is not None:
         recipient = roles.actor_for(victim, m, allow_descriptive=True)
     if sense.type == "THREATEN" and recipient is None:
@@ -301,6 +306,21 @@ def _actor_token(tok, head):  # type: ignore[no-untyped-def]
                     return subj
         return None
     return roles.subject_token(head)
+
+
+def _addressee(tok, obj, m: Mentions):  # type: ignore[no-untyped-def]
+    """Who a demand, rejection or accusation is aimed at: "demanded that the US cancel ..."
+    (the subject of the clause), "rejected calls by Belarus" (the author of what is rejected)."""
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            found = roles.actor_for(subj, m, allow_descriptive=False)
+            if found is not None:
+                return found
+    if obj is not None:
+        author = next((c for c in obj.children if c.dep_ == "poss"), None) or roles.prep_object(obj, ("by", "from", "of"))
+        return roles.actor_for(author, m, allow_descriptive=False)
+    return None
 
 
 def _needs_enemy(kind: str, mode: str | None, actor_type: str) -> bool:

@@ -177,11 +177,12 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
         iso3 = _government_of(head_place, m)
         if iso3:  # "Russia said", "Berlin rejected": the country's government
             return country_actor(iso3, head_place.text, head_place.start, head_place.end, m.dictionary)
-    if tok.pos_ == "PROPN" and tok.ent_type_ == "GPE":  # metonymy the place filter left to us
+    if tok.pos_ == "PROPN":  # "Berlin rejected", "the PRC demanded": a state named by place or name
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        iso3 = m.government(ent.text) if ent is not None else None
-        if iso3 and ent is not None:
-            return country_actor(iso3, ent.text, ent.start_char, ent.end_char, m.dictionary)
+        name, start, end = (ent.text, ent.start_char, ent.end_char) if ent is not None else (tok.text, tok.idx, tok.idx + len(tok.text))
+        iso3 = m.government(name) or m.dictionary.country_of(re.sub(r"^the\s+", "", name, flags=re.I))
+        if iso3:
+            return country_actor(iso3, name, start, end, m.dictionary)
     if tok.lemma_.lower() in INSTITUTIONS:  # "Poland's parliament", "the Iraqi foreign ministry"
         return descriptive_actor(tok, lo, hi, m).replace(type="government")
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None)

@@ -110,6 +110,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Tanzania": "TZA", "Vietnam": "VNM", "Laos": "LAO", "Moldova": "MDA", "Congo": "COD",
     "DR Congo": "COD", "DRC": "COD", "Taiwan": "TWN", "Palestine": "PSE", "Turkey": "TUR",
     "Ivory Coast": "CIV", "Burma": "MMR", "Czech Republic": "CZE", "Kosovo": "XKX",
+    "PRC": "CHN", "People's Republic of China": "CHN", "DPRK": "PRK", "ROK": "KOR",
+    "UAE": "ARE", "Saudi Arabia": "SAU", "Great Britain": "GBR",
 }
 SHORT_NAMES: dict[str, str] = {
     "USA": "United States", "GBR": "United Kingdom", "RUS": "Russia", "IRN": "Iran",
