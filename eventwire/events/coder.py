@@ -206,6 +206,10 @@ def _build(
         victim, actor_tok = actor_tok, None  # "21 passengers died in the attack": victims
     by_agent = actor_tok is not None and roles.is_agent(actor_tok)
     actor = roles.actor_for(actor_tok, m, allow_descriptive=by_agent)
+    if actor is None and actor_tok is not None and roles.is_group_of_people(actor_tok):
+        actor = roles.actor_for(actor_tok, m, allow_descriptive=True)  # "Islamic fundamentalists"
+        if actor is not None and sense.type == "PROTEST":
+            actor = actor.replace(type="protesters")
     if actor is None and tok.dep_ == "acl":  # "the group released a video threatening ..."
         actor = roles.actor_for(roles.subject_token(roles.clause_head(tok.head)), m, allow_descriptive=False)
     obj = roles.object_token(tok)

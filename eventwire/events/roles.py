@@ -108,6 +108,16 @@ def clause_head(tok: Token) -> Token:
     return cur
 
 
+def is_group_of_people(tok: Token) -> bool:
+    """A plural noun for people ("fundamentalists", "ethnic Turks", "landowners") or a NORP."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in NOT_RECIPIENTS:
+        return False
+    return tok.ent_type_ == "NORP" or (tok.tag_ in ("NNS", "NNPS") and bool(PEOPLE_SUFFIX.search(tok.lower_))) or bool(PERSON_NOUNS.fullmatch(tok.lower_))
+
+
+PEOPLE_SUFFIX = re.compile(r"(?:ists|ians|ers|ors|ants|ents|ites|ese|ans|men|people|folk)$")
+
+
 def is_agent(tok: Token) -> bool:
     """True for the object of a passive's "by" ("kidnapped by heavily armed men")."""
     return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
