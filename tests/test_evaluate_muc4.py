@@ -21,7 +21,10 @@ from eventwire.evaluate.muc4_score import (
     DocCase, Entity, MucTemplate, PlaceGuess, align, gold_template, mentions_match, score,
 )
 from eventwire.evaluate.muc4_relevance import RelevanceModel
-from eventwire.evaluate.muc4_roles import confidence_for, minimal_nps, perpetrators_in, targets_in, victims_in
+from eventwire.evaluate.muc4_roles import (
+    can_name_people, confidence_for, doc_context, is_nationality, minimal_nps, perpetrators_in, targets_in,
+    victims_in,
+)
 from eventwire.records import Actor, Article, ArticleResult, Event, Evidence, Place, Sentence, TimeRef
 
 DATA = Path(__file__).parent / "data" / "muc4"
@@ -304,6 +307,99 @@ def test_whole_message_context_turns_passive_subject_into_victim() -> None:
     assert tpl.place is not None and tpl.place.names == ("LIMA",)
 
 
+def message(text: str, actors: tuple[Actor, ...] = (), places: tuple[Place, ...] = (),
+            events: tuple[Event, ...] = ()) -> ArticleResult:
+    """A one-message result whose sentences are split at full stops."""
+    sents, start = [], 0
+    for i, piece in enumerate(text.split(". ")):
+        end = start + len(piece) + 1
+        sents.append(Sentence(index=i, start=start, end=min(end, len(text)), text=text[start:end]))
+        start = end + 1
+    art = Article(id="m", text=text, published=dt.date(1990, 1, 5))
+    return ArticleResult(article=art, sentences=tuple(sents), actors=actors, places=places, events=events)
+
+
+def span_actor(text: str, name: str, **kw: object) -> Actor:
+    start = text.index(name)
+    return Actor(name=name.title(), text=name, start=start, end=start + len(name), **kw)  # type: ignore[arg-type]
+
+
+def span_place(text: str, name: str, country: str, precision: str) -> Place:
+    start = text.index(name)
+    return Place(text=name, name=name.title(), start=start, end=start + len(name), country=country,
+                 precision=precision)
+
+
+def on_sentence(ev: Event, text: str, trigger: str) -> Event:
+    start = text.index(ev.evidence.sentence)
+    t = text.index(trigger)
+    return replace(ev, evidence=replace(ev.evidence, start=start, end=start + len(ev.evidence.sentence),
+                                        trigger=trigger, trigger_start=t, trigger_end=t + len(trigger)))
+
+
+def test_named_victims_passive_active_and_him_are_found_in_the_message() -> None:
+    text = ("SAN SALVADOR, 5 JAN 90 -- HECTOR OQUELI AND GILDA FLORES WERE ABDUCTED BY ARMED MEN. "
+            "THE BUSINESSMAN, ENRIQUE ORMAZABAL, RESISTED AND THE MEN SHOT HIM. "
+            "POLICE SAID GUERRILLAS MURDERED MAYOR JUAN PEREZ. JOSE DIAZ SAID NOTHING.")
+    names = ("HECTOR OQUELI", "GILDA FLORES", "ENRIQUE ORMAZABAL", "JUAN PEREZ", "JOSE DIAZ")
+    actors = tuple(span_actor(text, n) for n in names)
+    sent = "HECTOR OQUELI AND GILDA FLORES WERE ABDUCTED BY ARMED MEN."
+    kidnap = on_sentence(event("ASSAULT", "abduct", sent), text, "ABDUCTED")
+    (tpl,) = muc4.templates_of(message(text, actors, events=(kidnap,)))
+    victims = {e.mentions[0] for e in tpl.role("Victim")}
+    assert {"HECTOR OQUELI", "GILDA FLORES", "ENRIQUE ORMAZABAL", "JUAN PEREZ"} <= victims
+    assert "JOSE DIAZ" not in victims  # a speaker, not a victim
+
+
+def test_nationalities_places_and_objects_are_no_victims_or_organisations() -> None:
+    assert is_nationality("SALVADORAN") and is_nationality("COLOMBIA") and not is_nationality("FMLN")
+    assert not can_name_people("DYNAMITE STICKS") and not can_name_people("MILITARY CONVOY")
+    assert not can_name_people("USULUTAN", frozenset({"usulutan"}))
+    assert can_name_people("JESUIT PRIESTS") and can_name_people("PEASANTS")
+
+
+def test_confidence_reads_claims_made_in_other_sentences_and_who_accuses() -> None:
+    assert confidence_for(["THE MRTA CLAIMED CREDIT FOR THE BOMBING."]) == "CLAIMED OR ADMITTED"
+    # the army is the accused here, not an accusing authority
+    held = ["THE SURVIVORS HOLD THE ARMY RESPONSIBLE FOR THE MASSACRE."]
+    assert confidence_for(held, ["ARMY"]) == "SUSPECTED OR ACCUSED"
+    said = ["THE POLICE SAID THE ELN WAS RESPONSIBLE."]
+    assert confidence_for(said, ["ELN"]) == "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    text = ("LIMA, 5 JAN 90 -- A BOMB EXPLODED AT A BANK IN MIRAFLORES. "
+            "THE SHINING PATH CLAIMED RESPONSIBILITY IN LEAFLETS.")
+    sp = span_actor(text, "SHINING PATH", type="rebel group", actor_id="SL")
+    sent = "A BOMB EXPLODED AT A BANK IN MIRAFLORES."
+    bomb = on_sentence(event("ASSAULT", "explosives", sent), text, "EXPLODED")
+    (tpl,) = muc4.templates_of(message(text, (sp,), events=(bomb,)))
+    assert tpl.confidences == ("CLAIMED OR ADMITTED",)
+    assert [e.mentions[0] for e in tpl.role("PerpOrg")] == ["SHINING PATH"]
+
+
+def test_place_is_the_most_specific_of_the_sentence_and_stays_in_the_muc_country() -> None:
+    text = "LIMA, 5 JAN 90 -- A BOMB EXPLODED IN MIRAFLORES, PERU. THE US EMBASSY PROTESTED."
+    peru = span_place(text, "PERU", "PE", "country")
+    places = (span_place(text, "LIMA", "PE", "admin1"), span_place(text, "MIRAFLORES", "PE", "point"), peru)
+    sent = "A BOMB EXPLODED IN MIRAFLORES, PERU."
+    bomb = on_sentence(event("ASSAULT", "explosives", sent, location=peru), text, "EXPLODED")
+    (tpl,) = muc4.templates_of(message(text, places=places, events=(bomb,)))
+    assert tpl.place is not None and "MIRAFLORES" in tpl.place.names and "Peru" in tpl.place.countries
+    usa = Place(text="US", name="United States", country="US", precision="country")
+    elsewhere = on_sentence(event("ASSAULT", "explosives", sent, location=usa), text, "EXPLODED")
+    ctx_places = places + (Place(text="PERU", name="Peru", country="PE", precision="country"),)
+    (tpl,) = muc4.predicted_templates([elsewhere], None, ctx_places, doc_context(message(text, places=ctx_places)))
+    assert tpl.place is not None and "Peru" in tpl.place.countries
+
+
+def test_attacks_on_military_targets_only_are_guerrilla_warfare() -> None:
+    text = "SAN SALVADOR, 5 JAN 90 -- GUERRILLAS ATTACKED A MILITARY CONVOY NEAR USULUTAN."
+    sent = "GUERRILLAS ATTACKED A MILITARY CONVOY NEAR USULUTAN."
+    hit = on_sentence(event("ASSAULT", "firearms", sent, recipient=Actor(name="convoy", text="A MILITARY CONVOY")),
+                      text, "ATTACKED")
+    assert muc4.templates_of(message(text, events=(hit,))) == ()
+    bus = replace(hit, recipient=Actor(name="bus", text="A PASSENGER BUS"))
+    assert len(muc4.templates_of(message(text, events=(bus,)))) == 1
+
+
 def test_relevance_gate_scores_incident_above_sports_story() -> None:
     model = RelevanceModel.load()
     if model is None:
@@ -382,7 +478,7 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     gate = muc4.RelevanceModel.load(threshold=muc4.GATE_THRESHOLD)
     report = muc4.evaluate(messages, keys, muc4.load_pipeline(), gate)
     assert report.n_docs == 40
-    # measured 0.684 / 0.625 / 0.318 / 0.60 on these 40 messages; a change that lowers one must say so
-    floors = {"detection_f1": 0.66, "template_f1": 0.60, "ree_f1": 0.30, "confidence_acc": 0.55}
+    # measured 0.722 / 0.618 / 0.352 / 0.636 on these 40 messages; a change that lowers one must say so
+    floors = {"detection_f1": 0.70, "template_f1": 0.60, "ree_f1": 0.33, "confidence_acc": 0.60}
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, (name, report.metrics[name])

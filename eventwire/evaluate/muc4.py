@@ -22,9 +22,12 @@ Mapping one Event to a MUC incident (first matching rule wins):
 Stage from status: occurred, claimed, suspected, denied → ACCOMPLISHED; attempted → ATTEMPTED;
 threatened, planned → THREATENED (and every THREATEN event); negated, hypothetical → dropped.
 Perpetrator organisation confidence, when run on a whole message (:func:`templates_of`): from the
-responsibility cues of the evidence sentences (:func:`muc4_roles.confidence_for`; a group claims ->
-CLAIMED OR ADMITTED, officials blame -> ... BY AUTHORITIES, others blame -> SUSPECTED OR ACCUSED,
-else REPORTED AS FACT), always predicted. From events alone (only when a PerpOrg is predicted): claimed → CLAIMED OR
+responsibility cues (:func:`muc4_roles.confidence_for`) of the evidence sentence and of every sentence
+naming the perpetrator organisation or a named armed group of the message: a group claims (or claims
+credit) -> CLAIMED OR ADMITTED; an authority says, blames or suspects -> ... BY AUTHORITIES (an
+authority word inside the accused's own name does not count); others blame, or "apparently",
+"allegedly" -> SUSPECTED OR ACCUSED; else REPORTED AS FACT. From events alone (only when a PerpOrg is
+predicted): claimed → CLAIMED OR
 ADMITTED; suspected → SUSPECTED OR ACCUSED BY AUTHORITIES when the attribution names an authority
 (police, army, government, minister …), else SUSPECTED OR ACCUSED; denied → SUSPECTED OR ACCUSED;
 otherwise REPORTED AS FACT. POSSIBLE is never predicted.
@@ -43,8 +46,22 @@ KIDNAPPING). Effect: DEATH when fatalities or a killed-number is stated or the t
 verb; INJURY when injuries or a wounded-number is stated.
 
 MUC relevance rules applied before grouping (TASKDOC part 1, section 1.0): attacks whose recipient
-is an armed force or group (clashes) are dropped; events dated more than 61 days before the
-message are dropped (not recent).
+is an armed force or group (clashes) are dropped, and so are incidents whose every target or victim is
+military, police, guerrilla or a drug trafficker; events dated more than 61 days before the message
+are dropped (not recent).
+
+On a whole message, fillers are also read from the message as a whole: a canonical group name gets
+the form the message writes it in; a lone nationality ("SALVADORAN") is no organisation and no
+victim; the message's one named armed group is the PerpOrg when no sentence of the incident names
+one; personal names in victim position (before a passive kill/kidnap verb, after an active one or
+"murder of", or the person a "killed him" refers to) are victims, and those of sentences without a
+coded event join the message's first template; victims and generic perpetrators must be able to
+name people (no place, object, unit, weapon or time word as head).
+
+Place: the most specific place written in the evidence sentence (city over department over country,
+in the country of the coder's place). A template placed outside MUC's nine countries while the
+message's main country is one of them takes the main country instead (TASKDOC 1.0 rule 4); the
+dateline city is the fallback place name only when it lies in the incident's country.
 
 Relevance gate (``--no-gate`` turns it off): a message that the learned relevance model
 (:mod:`muc4_relevance`, trained on dev messages 301-1300) scores below ``GATE_THRESHOLD`` gets no
@@ -76,6 +93,7 @@ from .muc4_reader import KeyTemplate, Message, mixed_case_variant, read_keys, re
 from .muc4_reader import message_dates
 from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
+from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, only_combatants, person_victims
 from .muc4_roles import targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import score
@@ -98,16 +116,6 @@ attackers kidnapper kidnappers assassin assassins killer killers hitman hitmen m
 unit units column commando commandos squad squads group groups cell cells soldier soldiers troop
 troops policeman policemen police agent agents officer officers people persons person youth youths
 militant militants criminal criminals suspect suspects bandit bandits mob crowd force forces
-""".split())
-OBJECT_HEADS = frozenset("""
-building buildings house houses home homes residence residences office offices headquarters embassy
-consulate bridge bridges tower towers pylon pylons post posts line lines station stations plant
-plants pipeline pipelines facility facilities installation installations store stores shop shops
-bank banks branch car cars vehicle vehicles bus buses truck trucks jeep train trains aircraft plane
-airplane helicopter school church factory warehouse hotel restaurant market farm farms estate mine
-road highway dam substation antenna transmitter power network bakery pharmacy company premises
-hall halls ministry university museum club cinema theater stadium airport terminal port garage
-refinery tanker ship boat exchange booth branches agency agencies depot camp radio newspaper
 """.split())
 ARMED_HEADS = frozenset("""
 subversive subversives extremist extremists guerrilla guerrillas terrorist terrorists rebel rebels
@@ -300,21 +308,30 @@ def to_incident(event: Event, published: dt.date | None, ctx: DocContext | None 
         event = replace(event, actor=None, recipient=event.actor)
     if event.type == "ASSAULT" and (_armed(event.recipient) or CLASH.search(event.evidence.trigger)):
         return None  # clash with or among armed forces: not a terrorist incident
+    if ctx is not None:
+        where = ctx.most_specific_place(event.evidence.start, event.evidence.end, event.location)
+        event = replace(event, location=where)
     when = event_dates(event)
     if when and published and when[1] < published - dt.timedelta(days=RECENT_DAYS):
         return None  # not recent: background
     ind, org = perp_fillers(event.actor)
-    if not org and ctx is not None:
-        org = tuple(Entity((g.text, g.name)) for g in ctx.groups_in(event.evidence.start, event.evidence.end))
+    if ctx is not None:
+        org = _doc_orgs(org, event, ctx)
     target, victim = target_fillers(event.recipient)
     if ctx is not None:
         ind, target, victim = _sentence_fillers(event.evidence.sentence, kind, ind, target, victim)
-        victim = tuple(v for v in victim if v.mentions[0].lower() not in ctx.place_names)
+        named = tuple(Entity((n,)) for n in person_victims(ctx, event.evidence.start, event.evidence.end))
+        if not named and only_combatants(target + victim):
+            return None  # every target is a military/police force or post, or a drug trafficker
+        victim = named + tuple(v for v in victim if not any(entity_matches(v, n) for n in named))
+        victim = tuple(v for v in victim if can_name_people(v.mentions[0], ctx.place_names))
+        ind = tuple(e for e in ind if can_name_people(e.mentions[0], ctx.place_names)
+                    and not any(entity_matches(e, v) for v in victim))
     weapon = () if kind in ("ARSON", "KIDNAPPING") else weapon_fillers(event)
     if kind == "KIDNAPPING":
         target, victim = (), victim + target
     roles = (("PerpInd", ind), ("PerpOrg", org), ("Target", target), ("Victim", victim), ("Weapon", weapon))
-    conf = confidence_for([event.evidence.sentence]) if ctx is not None else confidence_of(event)
+    conf = _confidence(event, org, ctx) if ctx is not None else confidence_of(event)
     if ctx is None and event.status not in ("claimed", "suspected", "denied") and not org:
         conf = ""
     tpl = MucTemplate(
@@ -326,6 +343,27 @@ def to_incident(event: Event, published: dt.date | None, ctx: DocContext | None 
     loc = event.location
     key = None if loc is None or loc.precision == "country" else (loc.name or loc.text).lower()
     return Incident(kind, stage, tpl, when, loc.country if loc else None, key)
+
+
+def _doc_orgs(org: tuple[Entity, ...], event: Event, ctx: DocContext) -> tuple[Entity, ...]:
+    """Organisations as the message writes them: canonical names get their surface forms, a
+    nationality alone is no organisation, and the sentence's (else the message's one) named group
+    stands in when the actor names none."""
+    org = tuple(Entity(ctx.written_forms(e.mentions)) for e in org)
+    org = tuple(e for e in org if not all(is_nationality(m) for m in e.mentions))
+    if not org:
+        org = tuple(Entity((g.text, g.name)) for g in ctx.groups_in(event.evidence.start, event.evidence.end))
+    if not org and (g := ctx.main_group()) is not None:
+        org = (Entity((g.text, g.name)),)
+    return org
+
+
+def _confidence(event: Event, org: tuple[Entity, ...], ctx: DocContext) -> str:
+    """Confidence from the evidence sentence and every sentence naming the perpetrator
+    organisation or a named armed group of the message (claims are often made elsewhere)."""
+    accused = [m for e in org for m in e.mentions]
+    sents = [event.evidence.sentence, *ctx.mentioning(accused + [g.text for g in ctx.groups])]
+    return confidence_for(sents, accused)
 
 
 def _sentence_fillers(
@@ -413,18 +451,49 @@ def predicted_templates(
     incidents = [inc for e in events if (inc := to_incident(e, published, ctx)) is not None]
     groups = group_incidents(incidents)
     common = _main_country([g.country for g in groups if g.country])
+    if not (common and common.upper() in MUC_COUNTRIES):
+        common = _main_country([g.country for g in groups if g.country] + [p.country for p in places if p.country])
     common = common or _main_country([p.country for p in places if p.country])
-    city = (ctx.dateline_city,) if ctx is not None and ctx.dateline_city else ()
+    city = _dateline_city(ctx, common) if ctx is not None else ()
     fallback = PlaceGuess(countries=country_names(common), names=city) if common or city else None
     out = []
+    extra = _doc_victims(ctx, groups) if ctx is not None else ()
     for g in groups:
         tpl = g.template
+        if extra:
+            tpl = replace(tpl, roles=tuple((r, es + extra if r == "Victim" else es) for r, es in tpl.roles))
+            extra = ()
         if not tpl.dates and published:
             tpl = replace(tpl, dates=((published, published),))
+        foreign = g.country is not None and g.country.upper() not in MUC_COUNTRIES
+        if foreign and common and common.upper() in MUC_COUNTRIES:
+            tpl = replace(tpl, place=None)
         if tpl.place is None and fallback is not None:
             tpl = replace(tpl, place=fallback)
         out.append(tpl)
     return tuple(out)
+
+
+def _doc_victims(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, ...]:
+    """Named victims of the message's incident sentences that no template holds yet."""
+    have = [v for g in groups for v in g.template.role("Victim")]
+    found = [Entity((n,)) for start, end, _ in ctx.sentences for n in person_victims(ctx, start, end)]
+    out: list[Entity] = []
+    for ent in found:
+        if not any(entity_matches(ent, v) for v in (*have, *out)):
+            out.append(ent)
+    return tuple(out)
+
+
+def _dateline_city(ctx: DocContext, country: str | None) -> tuple[str, ...]:
+    """The dateline city as a fallback place name, unless it lies outside the incident's country."""
+    if not ctx.dateline_city:
+        return ()
+    head = ctx.dateline_city.lower()
+    where = {p.country for p in ctx.places if p.text.lower() == head and p.country}
+    if country and where and country not in where:
+        return ()
+    return (ctx.dateline_city,)
 
 
 def templates_of(result: ArticleResult) -> tuple[MucTemplate, ...]:

@@ -13,9 +13,17 @@ turns what the coder found into such fillers:
 - :class:`DocContext` holds what the message as a whole says: named armed groups (perpetrator
   organisations when an incident sentence names no group), weapon nouns of incident sentences,
   responsibility cues for the confidence slot, and the dateline city.
-- :func:`confidence_for`: CLAIMED OR ADMITTED when a group claims the act; SUSPECTED OR ACCUSED BY
-  AUTHORITIES when officials (police, army, government, judge ...) blame or suspect someone;
-  SUSPECTED OR ACCUSED when someone else does; else REPORTED AS FACT.
+- :func:`confidence_for`: CLAIMED OR ADMITTED when a group claims the act (or claims credit);
+  SUSPECTED OR ACCUSED BY AUTHORITIES when officials (police, army, government, judge ...) say,
+  blame or suspect (an authority word inside the accused's own name does not count); SUSPECTED OR
+  ACCUSED when someone else does or the text hedges ("apparently", "allegedly"); else REPORTED AS
+  FACT (TASKDOC part 2, slot 11 decision tree).
+- :func:`person_victims`: personal names in victim position (before a passive kill/kidnap verb,
+  after an active one or "murder of", or the person a "shot him" refers to).
+- :func:`can_name_people`, :func:`is_nationality`, :func:`only_combatants`: filters for victims and
+  perpetrators, and the TASKDOC 1.0 rule that attacks on military/police targets only (or on drug
+  traffickers) are no terrorist incidents.
+- :meth:`DocContext.most_specific_place`: the city over its department over its country.
 """
 
 from __future__ import annotations
@@ -24,7 +32,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import Actor, ArticleResult, Event
+from ..records import PLACE_PRECISIONS, Actor, ArticleResult, Event, Place
+from .muc4_score import Entity
 
 DETERMINERS = frozenset("""
 a an the this that these those some several many few all both each every any other another his
@@ -51,6 +60,7 @@ WEAPON_TERMS = (
     "car bomb", "car-bomb", "car bombs", "vehicle bomb", "truck bomb", "explosive device",
     "explosive devices", "explosive charge", "explosive charges", "dynamite charge",
     "dynamite charges", "dynamite sticks", "sticks of dynamite", "charge of dynamite",
+    "submachineguns", "submachinegun", "submachine guns", "rocket launchers", "grenade launchers", "tnt",
     "machine gun", "machine-gun", "machinegun", "machineguns", "submachine gun", "molotov cocktail",
     "molotov cocktails", "incendiary bomb", "incendiary bombs", "land mine", "landmine",
     "land mines", "rocket launcher", "grenade launcher", "booby trap", "booby traps",
@@ -64,17 +74,24 @@ WEAPON_TERMS = (
 WEAPON_RE = re.compile(r"\b(" + "|".join(re.escape(t) for t in WEAPON_TERMS) + r")\b", re.I)
 CLAIM_RE = re.compile(
     r"\b(claim\w*\s+(?:\w+\s+){0,3}responsib\w*|responsib\w*\s+(?:\w+\s+){0,4}claim\w*|"
-    r"took\s+responsib\w*|assum\w+\s+responsib\w*|accept\w*\s+responsib\w*|admit\w*)", re.I,
+    r"took\s+responsib\w*|assum\w+\s+responsib\w*|accept\w*\s+responsib\w*|admit\w*|"
+    r"claim\w*\s+(?:\w+\s+){0,2}credit)", re.I,
 )
 SUSPECT_RE = re.compile(
     r"\b(blam\w*|accus\w*|attribut\w*|suspect\w*|alleged\w*|presum\w*|believed\s+to|"
-    r"held\s+responsible|charged|implicat\w*|responsib\w*|were\s+behind|was\s+behind)", re.I,
+    r"held\s+responsible|charged|implicat\w*|responsib\w*|were\s+behind|was\s+behind|apparently|"
+    r"allegedly|probabl\w*|presumabl\w*)", re.I,
 )
 AUTHORITY_RE = re.compile(
     r"\b(police|army|armed\s+forces|military|government|minister|ministry|president|"
     r"authorit\w*|officials?|judge|court|brigade|battalion|colonel|general|commander|"
     r"prosecutor|attorney\s+general|spokesman|coprefa|das\b|dincote|security\s+forces|"
     r"garrison|national\s+guard|mayor|governor|embassy)", re.I,
+)
+SAY_RE = re.compile(
+    r"\b(according\s+to|said|says|say|reported|reports|announced|stated|blamed|blames|accused|"
+    r"accuses|charged|believes?|suspects?|suspected|confirmed|indicated|attributed|sources?|communiqu\w*)\b",
+    re.I,
 )
 DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z .'-]{1,30}?)(?:\s*\([A-Z .,'-]+\))?\s*,\s*\d{1,2}\s+[A-Z]{3}")
 NONSTATE = frozenset({"rebel group", "political militia", "identity militia", "terrorist group"})
@@ -90,6 +107,8 @@ def minimal_nps(text: str) -> tuple[str, ...]:
         words = [w.strip(".'\"") for w in part.split()]
         cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in CUT_WORDS), len(words))
         words = [w for w in words[:cut] if w]
+        inner = [i for i, w in enumerate(words[:-1]) if i > 0 and w.lower() in ("the", "a", "an")]
+        words = words[inner[-1] + 1:] if inner else words  # "report the presumed members"
         while words and (words[0].lower() in DETERMINERS or re.fullmatch(r"[\d.,-]+", words[0])):
             words = words[1:]
         if not words or words[-1].lower() in PRONOUNS or words[-1].lower() in EVENT_NOUNS:
@@ -120,12 +139,39 @@ class DocContext:
     dateline_city: str | None
     sentences: tuple[tuple[int, int, str], ...]  # (start, end, text)
     place_names: frozenset[str] = frozenset()  # lower-cased place mentions: never a victim
+    persons: tuple[Actor, ...] = ()  # mentions that look like personal names, in text order
+    places: tuple[Place, ...] = ()  # resolved place mentions, in text order
+
+    def most_specific_place(self, start: int, end: int, near: Place | None) -> Place | None:
+        """The most specific place written in ``start:end`` (a city over its department over its
+        country), keeping to the country of ``near`` when it has one; else ``near``."""
+        inside = [p for p in self.places if start <= p.start < end and p.country]
+        if near is not None and near.country:
+            inside = [p for p in inside if p.country == near.country]
+        ranked = sorted(inside, key=lambda p: PLACE_PRECISIONS.index(p.precision)
+                        if p.precision in PLACE_PRECISIONS else len(PLACE_PRECISIONS))
+        best = ranked[0] if ranked else None
+        if near is None or best is None:
+            return best or near
+        rank = {p: i for i, p in enumerate(PLACE_PRECISIONS)}
+        return best if rank.get(best.precision, 9) < rank.get(near.precision, 9) else near
 
     def sentence_of(self, offset: int) -> str:
         for start, end, text in self.sentences:
             if start <= offset < end:
                 return text
         return ""
+
+    def mentioning(self, names: Sequence[str]) -> tuple[str, ...]:
+        """The sentences that name any of ``names`` (whole words, any case)."""
+        pats = [re.compile(r"\b" + re.escape(n) + r"\b", re.I) for n in dict.fromkeys(names) if n.strip()]
+        return tuple(t for _, _, t in self.sentences if any(p.search(t) for p in pats))
+
+    def written_forms(self, names: Sequence[str]) -> tuple[str, ...]:
+        """``names`` plus the texts this message writes for any group named so (canonical -> as written)."""
+        wanted = {n.lower() for n in names}
+        found = [g.text for g in self.groups if g.name.lower() in wanted or g.text.lower() in wanted]
+        return tuple(dict.fromkeys([*names, *found]))
 
     def groups_in(self, start: int, end: int) -> tuple[Actor, ...]:
         return tuple(g for g in self.groups if start <= g.start < end)
@@ -143,19 +189,41 @@ def doc_context(result: ArticleResult) -> DocContext:
     city = m.group(1).strip() if m else None
     sents = tuple((s.start, s.end, s.text) for s in result.sentences)
     places = frozenset(p.text.lower() for p in result.places) | frozenset(p.name.lower() for p in result.places)
-    return DocContext(text=text, groups=groups, dateline_city=city, sentences=sents, place_names=places)
+    persons = _persons(result.actors, places)
+    return DocContext(text=text, groups=groups, dateline_city=city, sentences=sents, place_names=places,
+                      persons=persons, places=tuple(p for p in result.places if p.start >= 0))
 
 
-def confidence_for(sentences: Sequence[str]) -> str:
-    """Confidence of the perpetrator organisation from the incident's sentences."""
+def confidence_for(sentences: Sequence[str], accused: Sequence[str] = ()) -> str:
+    """Confidence of the perpetrator organisation from the incident's sentences.
+
+    An authority word inside an ``accused`` name ("hold the army responsible") is the accused, not
+    the accuser, so it does not make the suspicion one of the authorities.
+    """
     if any(CLAIM_RE.search(s) for s in sentences):
         return "CLAIMED OR ADMITTED"
-    blamed = [s for s in sentences if SUSPECT_RE.search(s)]
-    if any(AUTHORITY_RE.search(s) for s in blamed):
+    blamed = [_without(s, accused) for s in sentences if SUSPECT_RE.search(s)]
+    if any(_authority_speaks(s) for s in blamed):
         return "SUSPECTED OR ACCUSED BY AUTHORITIES"
     if blamed:
         return "SUSPECTED OR ACCUSED"
     return "REPORTED AS FACT"
+
+
+def _authority_speaks(sentence: str) -> bool:
+    """An authority word next to a verb of saying or blaming ("police said", "according to the army")."""
+    for m in AUTHORITY_RE.finditer(sentence):
+        window = sentence[max(0, m.start() - 40):m.end() + 40]
+        if SAY_RE.search(window):
+            return True
+    return False
+
+
+def _without(sentence: str, names: Sequence[str]) -> str:
+    for name in sorted(set(names), key=len, reverse=True):
+        if name.strip():
+            sentence = re.sub(r"\b" + re.escape(name) + r"\b", " ", sentence, flags=re.I)
+    return sentence
 
 
 def weapons_in(sentences: Sequence[str]) -> tuple[str, ...]:
@@ -243,3 +311,125 @@ def victims_in(sentence: str) -> tuple[str, ...]:
 def targets_in(sentence: str) -> tuple[str, ...]:
     """Physical objects (buildings, vehicles, power towers ...) named in an incident sentence."""
     return tuple(dict.fromkeys(_trim(m.group(1)) for m in TARGET_NP.finditer(sentence)))
+
+
+GENERIC_WORDS = """
+terrorist terrorists guerrilla guerrillas rebel rebels subversive subversives gunmen gunman
+individuals soldiers troops members group unit squad
+"""
+
+# --- named victims -----------------------------------------------------------------------------
+
+NOT_NAME = frozenset("""
+party front movement army forces force committee union ministry government council association
+federation national department police guard command commando brigade battalion university church
+embassy company bank house office news radio agency the of and for in de del la los las el san
+santa group death murder attack bomb people president minister general colonel armed men heavily
+contra contras paramilitary unidentified unknown
+""".split()) | {w.strip() for w in GENERIC_WORDS.split()}
+_VICTIM_VERB = (
+    r"(?:killed|murdered|assassinated|kidnapped|abducted|wounded|injured|shot|executed|slain|"
+    r"massacred|tortured|machine-?gunned|hacked|seized|captured|held hostage)"
+)
+PASSIVE_AFTER = re.compile(
+    r"[^.;]{0,140}?\b(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?" + _VICTIM_VERB + r"\b", re.I
+)
+ACTIVE_BEFORE = re.compile(
+    r"(?:\b" + _VICTIM_VERB + r"|\b(?:murder|killing|assassination|kidnapping|abduction|death|"
+    r"wounding|attack on|attempt on the life)\s+of)\b[^.;,]{0,45}$", re.I,
+)
+PRONOUN_VICTIM = re.compile(r"\b" + _VICTIM_VERB + r"\s+(?:him|her)\b", re.I)
+
+
+def _persons(actors: Sequence[Actor], places: frozenset[str]) -> tuple[Actor, ...]:
+    """Undictionaried mentions shaped like personal names; a lone surname counts when the message
+    also writes a full name ending in it."""
+    def shaped(a: Actor) -> bool:
+        words = a.text.split()
+        return (
+            a.actor_id is None and a.text.lower() not in places and 1 <= len(words) <= 5
+            and all(re.fullmatch(r"[A-Za-z][A-Za-z.-]*", w) for w in words)
+            and not any(w.lower().strip(".") in NOT_NAME for w in words)
+        )
+    found = [a for a in actors if shaped(a)]
+    surnames = {a.text.split()[-1].lower() for a in found if len(a.text.split()) >= 2}
+    return tuple(a for a in found if len(a.text.split()) >= 2 or a.text.lower() in surnames)
+
+
+def person_victims(ctx: DocContext, start: int, end: int) -> tuple[str, ...]:
+    """Personal names in victim position in the sentence ``start:end``: before a passive victim
+    verb, after an active one or after "murder of" / "kidnapping of"; a him/her object of a victim
+    verb stands for the last name written before it (same sentence or just before)."""
+    sentence = ctx.text[start:end]
+    out: list[str] = []
+    for a in ctx.persons:
+        if start <= a.start < end and _victim_position(sentence, a.start - start, a.end - start):
+            out.append(a.text)
+    for m in PRONOUN_VICTIM.finditer(sentence):
+        before = [a for a in ctx.persons if start - 400 <= a.start and a.end <= start + m.start()]
+        if before:
+            out.append(before[-1].text)
+    return tuple(dict.fromkeys(" ".join(o.split()) for o in out))
+
+
+def _victim_position(sentence: str, s: int, e: int) -> bool:
+    passive = PASSIVE_AFTER.match(sentence[e:])
+    if passive and not re.search(r"\bby\b", passive.group(0), re.I):
+        return True
+    return bool(ACTIVE_BEFORE.search(sentence[max(0, s - 80):s]))
+
+
+# --- who can be a victim or a perpetrator --------------------------------------------------------
+
+OBJECT_HEADS = frozenset("""
+building buildings house houses home homes residence residences office offices headquarters embassy
+consulate bridge bridges tower towers pylon pylons post posts line lines station stations plant
+plants pipeline pipelines facility facilities installation installations store stores shop shops
+bank banks branch car cars vehicle vehicles bus buses truck trucks jeep train trains aircraft plane
+airplane helicopter school church factory warehouse hotel restaurant market farm farms estate mine
+road highway dam substation antenna transmitter power network bakery pharmacy company premises
+hall halls ministry university museum club cinema theater stadium airport terminal port garage
+refinery tanker ship boat exchange booth branches agency agencies depot camp radio newspaper
+""".split())
+NOT_HUMAN = frozenset("""
+convoy convoys system systems position positions garrison garrisons town towns structure structures
+pipe pipes pump pumps property properties stick sticks total meeting beginning ago department
+departments border well stretch occasion stands regiment unit units battalion brigade patrol
+patrols area areas zone region village villages city cities installation installations vehicles
+ammunition material equipment damage losses consequence consequences resumption possibility out
+victim victims report shrapnel
+""".split())
+DEMONYMS = frozenset("""
+salvadoran guatemalan honduran nicaraguan costa rican panamanian colombian peruvian bolivian ecuadoran
+ecuadorean chilean argentine argentinian venezuelan brazilian mexican cuban american us u.s soviet
+british french spanish german israeli
+""".split())
+MILITARY_NP = re.compile(
+    r"\b(military|army|soldiers?|troops?|patrols?|garrisons?|barracks|battalions?|brigades?|"
+    r"guardsmen|policemen|police\s+(?:station|post|patrol|headquarters)|army\s+positions|"
+    r"(?:drug\s+)?traffickers?|guerrillas?|rebels?)\b", re.I,
+)
+
+
+def is_nationality(text: str) -> bool:
+    """A lone nationality or country name ("SALVADORAN", "COLOMBIA"): no organisation, no victim."""
+    import pycountry
+
+    words = re.findall(r"[a-z0-9'.-]+", text.lower())
+    if len(words) != 1:
+        return False
+    return words[0] in DEMONYMS or pycountry.countries.get(name=words[0].title()) is not None
+
+
+def can_name_people(np: str, place_names: frozenset[str] = frozenset()) -> bool:
+    """Could the noun phrase name people? Not a place, an object, a unit, a time or a nationality."""
+    words = re.findall(r"[a-z0-9'-]+", np.lower())
+    if not words or np.lower() in place_names or is_nationality(np):
+        return False
+    return words[-1] not in OBJECT_HEADS and words[-1] not in NOT_HUMAN and not weapons_in([np])
+
+
+def only_combatants(entities: Sequence[Entity]) -> bool:
+    """True when there are targets and each is military, police, guerrilla or a drug trafficker
+    (TASKDOC 1.0: such incidents are guerrilla warfare, not terrorism)."""
+    return bool(entities) and all(MILITARY_NP.search(e.mentions[0]) for e in entities)
