@@ -266,5 +266,11 @@ def _not_actors(places: Sequence[Place], actors: Sequence[Actor]) -> tuple[Place
     mention; country-named actors ("Russia") stay places."""
     named = [a for a in actors if a.actor_id is not None]
     return tuple(
-        p for p in places if not any(a.start <= p.start < a.end and (a.end - a.start) > (p.end - p.start) for a in named)
+        p for p in places
+        if p.text.lower() not in NEVER_PLACES
+        and not any(a.start <= p.start < a.end and (a.end - a.start) > (p.end - p.start) for a in named)
     )
+
+
+# pronouns and function words that casing errors can turn into "places" ("THEM" -> Denmark)
+NEVER_PLACES = frozenset({"them", "they", "us", "we", "it", "he", "she", "him", "her", "me", "let", "may", "will", "can", "here", "there"})

@@ -160,8 +160,8 @@ class ActorDictionary:
                 alias = alias.strip()
                 if not alias:
                     continue
-                if ACRONYM.match(alias) and len(alias.replace(".", "")) <= 4:
-                    acronyms[alias] = ident
+                if (ACRONYM.match(alias) or any(c.isupper() for c in alias[1:])) and len(alias.replace(".", "")) <= 4:
+                    acronyms[alias] = ident  # "IS", "LeT": only as written, never the words "is", "let"
                 else:
                     aliases[alias.lower()] = ident
         countries, country_names = _country_table()
