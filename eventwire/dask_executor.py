@@ -12,11 +12,10 @@ article (code ``E_WORKER``), so the run goes on.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .distributed import CHUNK, ChunkReport, WorkerStats, run_chunk
+from .distributed import ChunkReport, WorkerStats, ordered_chunks, run_chunk
 from .errors import ConfigError
 from .records import Article, ArticleResult, Rejected
 
@@ -98,33 +97,14 @@ def run_dask(
 def _stream(
     client: Any, items: Iterable[Article | Rejected], limit: int, stats: WorkerStats | None,
 ) -> Iterator[ArticleResult | Rejected]:
-    in_flight: deque[tuple[list[Rejected], list[Article], Any]] = deque()
-    rejected: list[Rejected] = []
-    chunk: list[Article] = []
-    for item in items:
-        if isinstance(item, Rejected):
-            rejected.append(item)
-            continue
-        chunk.append(item)
-        if len(chunk) >= CHUNK:
-            in_flight.append((rejected, chunk, client.submit(_work, chunk, pure=False)))
-            rejected, chunk = [], []
-            while len(in_flight) > limit:
-                yield from _drain(in_flight.popleft(), stats)
-    if chunk or rejected:
-        future = client.submit(_work, chunk, pure=False) if chunk else None
-        in_flight.append((rejected, chunk, future))
-    while in_flight:
-        yield from _drain(in_flight.popleft(), stats)
+    return ordered_chunks(
+        items, lambda chunk: client.submit(_work, chunk, pure=False), limit,
+        lambda chunk, future: _collect(chunk, future, stats),
+    )
 
 
-def _drain(
-    entry: tuple[list[Rejected], list[Article], Any], stats: WorkerStats | None,
-) -> Iterator[ArticleResult | Rejected]:
-    rejected, chunk, future = entry
-    yield from rejected
-    if future is None:
-        return
+def _collect(chunk: list[Article], future: Any, stats: WorkerStats | None) -> Iterator[ArticleResult | Rejected]:
+    """One chunk's results; a lost worker turns its chunk into rejections, the run goes on."""
     try:
         results, report = future.result()
     except Exception as e:  # noqa: BLE001 - a lost worker must not stop the run

@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .records import Article, ArticleResult, Rejected
 
@@ -82,9 +82,6 @@ def _work(articles: list[Article]) -> tuple[list[ArticleResult | Rejected], Chun
     return run_chunk(_WORKER_PIPELINE, articles, f"pid-{os.getpid()}")
 
 
-Pending = tuple[list[Rejected], Future[tuple[list[ArticleResult | Rejected], ChunkReport]]]
-
-
 def run_pool(
     items: Iterable[Article | Rejected], make_pipeline: Callable[[], Pipeline], workers: int,
     stats: WorkerStats | None = None,
@@ -92,29 +89,49 @@ def run_pool(
     """Results in input order; at most ``2 * workers`` chunks in flight (bounded memory)."""
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(make_pipeline,)) as pool:
-        in_flight: deque[Pending] = deque()
-        rejected: list[Rejected] = []
-        chunk: list[Article] = []
-        for item in items:
-            if isinstance(item, Rejected):
-                rejected.append(item)
-                continue
-            chunk.append(item)
-            if len(chunk) >= CHUNK:
-                in_flight.append((rejected, pool.submit(_work, chunk)))
-                rejected, chunk = [], []
-                while len(in_flight) > 2 * workers:
-                    yield from _drain(in_flight.popleft(), stats)
-        if chunk or rejected:
-            in_flight.append((rejected, pool.submit(_work, chunk)))
-        while in_flight:
-            yield from _drain(in_flight.popleft(), stats)
+
+        def collect(chunk: list[Article], future: Future[tuple[list[ArticleResult | Rejected], ChunkReport]]) -> list[ArticleResult | Rejected]:
+            results, report = future.result()
+            if stats is not None:
+                stats.add(report)
+            return results
+
+        yield from ordered_chunks(items, lambda chunk: pool.submit(_work, chunk), 2 * workers, collect)
 
 
-def _drain(entry: Pending, stats: WorkerStats | None) -> Iterator[ArticleResult | Rejected]:
-    rejected, future = entry
+def ordered_chunks(
+    items: Iterable[Article | Rejected],
+    submit: Callable[[list[Article]], Any],
+    limit: int,
+    collect: Callable[[list[Article], Any], Iterable[ArticleResult | Rejected]],
+) -> Iterator[ArticleResult | Rejected]:
+    """The streaming loop both executors share: articles go out in chunks of CHUNK through
+    ``submit`` (at most ``limit`` chunks in flight), and come back in input order through
+    ``collect(chunk, handle)``; rejections from ingest keep their place in the stream."""
+    in_flight: deque[tuple[list[Rejected], list[Article], Any]] = deque()
+    rejected: list[Rejected] = []
+    chunk: list[Article] = []
+    for item in items:
+        if isinstance(item, Rejected):
+            rejected.append(item)
+            continue
+        chunk.append(item)
+        if len(chunk) >= CHUNK:
+            in_flight.append((rejected, chunk, submit(chunk)))
+            rejected, chunk = [], []
+            while len(in_flight) > limit:
+                yield from _emit(in_flight.popleft(), collect)
+    if chunk or rejected:
+        in_flight.append((rejected, chunk, submit(chunk) if chunk else None))
+    while in_flight:
+        yield from _emit(in_flight.popleft(), collect)
+
+
+def _emit(
+    entry: tuple[list[Rejected], list[Article], Any],
+    collect: Callable[[list[Article], Any], Iterable[ArticleResult | Rejected]],
+) -> Iterator[ArticleResult | Rejected]:
+    rejected, chunk, handle = entry
     yield from rejected
-    results, report = future.result()
-    if stats is not None:
-        stats.add(report)
-    yield from results
+    if handle is not None:
+        yield from collect(chunk, handle)
