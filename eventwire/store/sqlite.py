@@ -7,6 +7,7 @@ start of each batch, and the busy timeout makes a second writer wait for it inst
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,13 +30,27 @@ def connect(path: str | Path, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Con
         raise StoreError(f"cannot open SQLite database {str(path)!r}: {e}") from e
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(conn, timeout)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as e:
         conn.close()
         raise StoreError(f"cannot open SQLite database {str(path)!r}: {e}") from e
     return conn
+
+
+def _switch_to_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Turn on WAL. Switching the journal mode can fail with "database is locked" at once, without
+    waiting on the busy timeout, while another process is creating the same new file: retry."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class SqliteStore(SqlStore):
