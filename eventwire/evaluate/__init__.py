@@ -59,4 +59,15 @@ format_option = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
     help="Output a table or one JSON object.",
 )
+def muc_files_options(func):  # type: ignore[no-untyped-def]
+    """--texts FILE... --keys FILE...: MUC-3/4 message files and answer keys, as distributed."""
+    from pathlib import Path
+
+    path = click.Path(exists=True, dir_okay=False, path_type=Path)
+    func = click.option("--keys", "keys", multiple=True, required=True, type=path,
+                        help="Answer-key file(s), e.g. dev/key-dev-0001.muc4 (repeat the option).")(func)
+    return click.option("--texts", "texts", multiple=True, required=True, type=path,
+                        help="MUC message file(s), e.g. dev/dev-muc3-0001-0100 (repeat the option).")(func)
+
+
 limit_option = click.option("--limit", type=int, default=None, help="Evaluate only the first N documents.")

@@ -39,7 +39,7 @@ import click
 from ..errors import EventwireError
 from ..merge import THRESHOLD, Report, merge
 from ..records import Event
-from . import EvalReport, emit, format_option, limit_option, prf
+from . import EvalReport, emit, format_option, limit_option, muc_files_options, prf
 from .muc4 import build_articles, to_incident
 from .muc4_reader import KeyTemplate, Message, read_keys, read_messages
 from .muc4_score import Entity, MucTemplate, entity_matches, gold_template, pair_score
@@ -209,12 +209,7 @@ def evaluate(messages: Sequence[Message], keys: Sequence[KeyTemplate], pipeline:
 
 
 @click.command(name="merge")
-@click.option("--texts", "texts", multiple=True, required=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="MUC message file(s), e.g. dev/dev-muc3-0001-0100 (repeat the option).")
-@click.option("--keys", "keys", multiple=True, required=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Answer-key file(s), e.g. dev/key-dev-0001.muc4 (repeat the option).")
+@muc_files_options
 @limit_option
 @format_option
 def command(texts: tuple[Path, ...], keys: tuple[Path, ...], limit: int | None, fmt: str) -> None:

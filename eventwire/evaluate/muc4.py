@@ -88,7 +88,7 @@ import click
 
 from ..errors import EventwireError
 from ..records import Actor, Article, ArticleResult, Event, Place
-from . import EvalReport, emit, format_option, limit_option
+from . import EvalReport, emit, format_option, limit_option, muc_files_options
 from .muc4_reader import KeyTemplate, Message, mixed_case_variant, read_keys, read_messages
 from .muc4_reader import message_dates
 from .muc4_relevance import RelevanceModel
@@ -566,12 +566,7 @@ def _templates(outcome: object, gate: RelevanceModel | None) -> tuple[MucTemplat
 
 
 @click.command(name="muc4")
-@click.option("--texts", "texts", multiple=True, required=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="MUC message file(s), e.g. dev/dev-muc3-0001-0100 (repeat the option).")
-@click.option("--keys", "keys", multiple=True, required=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Answer-key file(s), e.g. dev/key-dev-0001.muc4 (repeat the option).")
+@muc_files_options
 @click.option("--mixed-case", is_flag=True, help="Read NAME.mixed-case instead of NAME where it exists.")
 @click.option("--no-gate", is_flag=True, help="Keep every message's templates (skip the learned relevance gate).")
 @limit_option
