@@ -301,6 +301,8 @@ def _register_extensions() -> None:
 
     for command in (merge_command, export_command, import_command, watch_command):
         main.add_command(command)
+    main.add_command(importlib.import_module("eventwire.report.command").report_command)
+    main.add_command(importlib.import_module("eventwire.web.serve").serve_command)
 
 
 _register_extensions()
