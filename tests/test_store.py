@@ -323,6 +323,22 @@ def test_filter_by_actor_name_or_text_either_role(world: Store) -> None:
     assert ids(world.events(actor="kurdish FIGHT")) == ["a1"]
     assert ids(world.events(actor="%")) == []  # wildcards are literal
     assert ids(world.events(actor="_")) == []
+    assert ids(world.events(actor="lami")) == ["a2", "a1"]  # any part of a word
+    assert ids(world.events(actor="ru")) == ["b1", "a2"]  # shorter than a trigram: a scan, same answer
+
+
+def test_actor_search_index_follows_deletes_and_rewrites(store: Store) -> None:
+    """The trigram index behind --actor must never answer with rows that are gone or miss new ones."""
+    first = make_result("A", (make_event("a1", "A", actor=Actor("Wagner Group", "Wagner")),))
+    store.add_results([first])
+    assert ids(store.events(actor="wagner")) == ["a1"]
+    with store.transaction() as cur:
+        cur.execute(store.dialect.sql("DELETE FROM articles WHERE id = ?"), ("A",))
+    assert ids(store.events(actor="wagner")) == []
+    again = make_result("A", (make_event("a1", "A", actor=Actor("Rapid Support Forces", "RSF")),))
+    store.add_results([again])
+    assert ids(store.events(actor="wagner")) == []
+    assert ids(store.events(actor="support forces")) == ["a1"]
 
 
 def test_filter_by_country_iso2_or_iso3(world: Store) -> None:

@@ -274,7 +274,7 @@ class SqlStore:
         """Event reports matching every filter, ordered by earliest date (undated last), then id."""
         where = build_filter(
             type=type, actor=actor, country=country, since=since, until=until, near=near,
-            dump_date=self.dialect.dump_date,
+            dump_date=self.dialect.dump_date, dialect=self.dialect.name,
         )
         if limit is not None and limit < 0:
             raise StoreError(f"limit must be >= 0, got {limit}", code="E_QUERY")

@@ -109,18 +109,29 @@ def build_filter(
     until: dt.date | None = None,
     near: tuple[float, float, float] | None = None,
     dump_date: Any = None,
+    dialect: str | None = None,
 ) -> EventFilter:
-    """Conditions over ``events e``; dates go through ``dump_date`` for the backend."""
+    """Conditions over ``events e``; dates go through ``dump_date`` for the backend. With
+    ``dialect="sqlite"`` the actor filter uses the store's trigram index (migration 0005)."""
     conds: list[str] = []
     params: list[Any] = []
     if type is not None:
         conds.append("e.type = ?")
         params.append(type)
     if actor is not None:
-        conds.append(
-            "e.id IN (SELECT a.event_id FROM actors a WHERE a.search LIKE ? ESCAPE '\\')"
-        )
-        params.append(like_pattern(actor))
+        folded = actor.casefold()
+        if dialect == "sqlite" and len(folded) >= 3 and not any(c in folded for c in "%_\\"):
+            # the trigram index answers LIKE (case-insensitively) for three letters or more
+            conds.append(
+                "e.id IN (SELECT a.event_id FROM actors a WHERE a.rowid IN "
+                "(SELECT rowid FROM actors_fts WHERE actors_fts.search LIKE ?))"
+            )
+            params.append(f"%{folded}%")
+        else:
+            conds.append(
+                "e.id IN (SELECT a.event_id FROM actors a WHERE a.search LIKE ? ESCAPE '\\')"
+            )
+            params.append(like_pattern(actor))
     if country is not None:
         conds.append("e.country = ?")
         params.append(country_alpha2(country))
