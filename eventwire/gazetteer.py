@@ -21,6 +21,7 @@ indexed query.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -113,6 +114,10 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+_LOOKUP_MEMORY = 200_000  # names remembered per Gazetteer (a few tens of MB at most)
+
+
+@functools.lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """Lookup key: accents removed, case-folded, quotes and spaces normalised."""
     text = unicodedata.normalize("NFKD", name)
@@ -439,6 +444,8 @@ class Gazetteer:
             "SELECT geonameid, name, lat, lon, country, admin1, feature, population, precision, admin2, 0"
             " FROM places WHERE feature = 'PCLI'").fetchall()
         self._countries = MappingProxyType({row[4]: Candidate(*row) for row in rows})  # one scan, read-only
+        # place names repeat from article to article: answer each from memory after the first time
+        self._found: dict[str, tuple[Candidate, ...]] = {}
 
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> Gazetteer:
@@ -460,15 +467,23 @@ class Gazetteer:
         Abbreviated generic words also match their full form: "Mt. Vernon" finds "Mount Vernon",
         "Loudon Co." finds "Loudon County".
         """
+        found = self._found.get(name)
+        if found is None:
+            if len(self._found) >= _LOOKUP_MEMORY:
+                self._found.clear()
+            found = self._found[name] = self._lookup(name)
+        return list(found)
+
+    def _lookup(self, name: str) -> tuple[Candidate, ...]:
         keys = name_variants(name)
         if not keys:
-            return []
+            return ()
         marks = ",".join("?" * len(keys))
         cur = self._con.execute(
             "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.population,"
             " p.precision, p.admin2, MIN(n.kind) FROM names n JOIN places p ON p.id = n.place"
             f" WHERE n.key IN ({marks}) GROUP BY p.id ORDER BY p.population DESC", keys)
-        return [Candidate(*row) for row in cur.fetchall()]
+        return tuple(Candidate(*row) for row in cur.fetchall())
 
     def has_name(self, name: str) -> bool:
         key = normalize(name)
