@@ -280,10 +280,19 @@ def test_bad_filter_values_get_422_e_query(api: Client, params: dict[str, str]) 
 @pytest.mark.parametrize("params", [
     {"since": "last week"}, {"page": "0"}, {"page_size": "501"}, {"min_confidence": "1.5"},
     {"sort": "size"}, {"format": "xml"},
+    {"until": "0"}, {"since": "1700000000"}, {"since": "2015-11-06T00:00"},  # not read as Unix times
 ])
 def test_malformed_parameters_get_422_saying_where(api: Client, params: dict[str, str]) -> None:
     error = assert_error(api.get("/api/events", params=params), 422, "E_VALIDATION")
     assert [issue["loc"] for issue in error["detail"]] == [["query", next(iter(params))]]
+
+
+def test_empty_filter_values_mean_no_filter(api: Client) -> None:
+    everything = api.get("/api/events").json()["total"]
+    empty = {key: "" for key in ("type", "actor", "country", "since", "until", "near", "status", "q")}
+    response = api.get("/api/events", params=empty)
+    assert response.status_code == 200, response.text
+    assert response.json()["total"] == everything
 
 
 def test_geojson_has_one_point_per_located_event_in_lon_lat_order(api: Client) -> None:

@@ -210,6 +210,8 @@ def test_page_loads_with_markers_on_an_offline_map(ui: UI) -> None:
     for kind in ui.api("/api/stats")["by_type"]:
         assert kind in legend
     assert page.locator(".tl-bar").count() > 0
+    unit = page.get_attribute("#timeline svg", "data-unit")
+    assert page.inner_text("#timeline-title").lower() == f"events per {unit}"  # not "per day" for months
     assert page.inner_text("#result-count").startswith(f"{everything['total']} events")
     ui.screenshot("ui-overview.png")
     ui.assert_clean()
@@ -263,6 +265,25 @@ def test_clicking_a_timeline_bar_sets_the_date_filter(ui: UI) -> None:
     ui.page.click("#tl-clear")
     ui.page.wait_for_function(f"() => !location.search.includes('since') && {READY}")
     assert len(ui.row_ids()) == ui.api("/api/events")["total"]
+    ui.assert_clean()
+
+
+TIMELINE_RANGE = """async () => {
+  const { defaultRange, dayNum, isoDay } = await import('/static/timeline.js');
+  const rows = [{ date: '1960-01-01', type: 'AID', count: 1 }, { date: '2050-01-01', type: 'THREATEN', count: 1 }];
+  for (let d = 0; d < 100; d++) rows.push({ date: isoDay(dayNum('2025-01-01') + d), type: 'ASSAULT', count: 1 });
+  const shown = (r) => ({ lo: isoDay(r.lo), hi: isoDay(r.hi), before: r.before, after: r.after });
+  return [shown(defaultRange(rows)), shown(defaultRange(rows.slice(2, 40)))];
+}"""
+
+
+def test_timeline_axis_is_not_stretched_by_a_few_far_dates(ui: UI) -> None:
+    """A war recalled from 1960 and a 2050 target do not squeeze 100 days of news into one bar."""
+    ui.open()
+    stragglers, plain = ui.page.evaluate(TIMELINE_RANGE)
+    assert "2025-01-01" <= stragglers["lo"] <= stragglers["hi"] <= "2025-04-10"
+    assert stragglers["before"] >= 1 and stragglers["after"] >= 1
+    assert plain == {"lo": "2025-01-01", "hi": "2025-02-07", "before": 0, "after": 0}
     ui.assert_clean()
 
 

@@ -19,11 +19,12 @@ from eventwire.merge import MergedEvent
 from eventwire.report.data import Period, is_uncertain
 
 INSTALL_HINT = "pip install 'matplotlib>=3.8' (a dependency of eventwire: reinstall it)"
+# The web UI's palette (eventwire/web/static/format.js), so a type has one colour everywhere.
 TYPE_COLOURS: dict[str, str] = {
-    "ASSAULT": "#c62828", "COERCE": "#ef6c00", "THREATEN": "#8e24aa", "PROTEST": "#1e88e5",
-    "MOBILIZE": "#00897b", "SANCTION": "#6d4c41", "ACCUSE": "#f9a825", "REJECT": "#5e35b1",
-    "REQUEST": "#3949ab", "RETREAT": "#7cb342", "AID": "#43a047", "COOPERATE": "#00acc1",
-    "CONCEDE": "#afb42b", "SUPPORT": "#26a69a", "CONSULT": "#78909c", "AGREE": "#9ccc65",
+    "ASSAULT": "#c62828", "COERCE": "#ef6c00", "MOBILIZE": "#8d6e63", "SANCTION": "#b08900",
+    "THREATEN": "#d81b60", "PROTEST": "#7b1fa2", "ACCUSE": "#6d4c41", "REJECT": "#546e7a",
+    "AGREE": "#2e7d32", "CONSULT": "#558b2f", "SUPPORT": "#1565c0", "CONCEDE": "#4fc3f7",
+    "COOPERATE": "#00897b", "AID": "#00acc1", "RETREAT": "#5c6bc0", "REQUEST": "#9ccc65",
 }
 OTHER_COLOUR = "#757575"
 OCEAN, LAND, AFFECTED, BORDER, INK = "#dce8f1", "#f5f3ee", "#ece2cf", "#a39e95", "#263238"

@@ -81,13 +81,20 @@ def choose_period(since: dt.date | None, until: dt.date | None, latest: dt.date 
 
 
 def latest_event_day(store: Any, country: str | None, today: dt.date) -> dt.date | None:
-    """The last day of a day-precise merged event (not after today), else the last date at all."""
+    """The last day of a day-precise merged event, else the last date at all.
+
+    Not after today nor after the newest article's publication date: an event dated later is a
+    plan or a forecast ("tariffs take effect on April 2") and would push the period past the news.
+    """
     ensure_schema(store)
     d = store.dialect
+    found = store.query("SELECT MAX(published) FROM articles")
+    newest = d.load_date(found[0][0]) if found else None
+    bound = min(today, newest) if newest is not None else today
     scope, params = (" AND country = ?", (country,)) if country else ("", ())
     for sql, extra in (
         ("SELECT MAX(date_latest) FROM event_clusters WHERE date_latest = date_earliest "
-         "AND date_latest <= ?" + scope, (d.dump_date(today), *params)),
+         "AND date_latest <= ?" + scope, (d.dump_date(bound), *params)),
         ("SELECT MAX(date_earliest) FROM event_clusters WHERE date_earliest IS NOT NULL" + scope, params),
     ):
         found = store.query(sql, extra)

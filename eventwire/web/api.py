@@ -36,6 +36,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from pydantic import BeforeValidator, WithJsonSchema
 
 from eventwire import __version__
 from eventwire.errors import StoreError
@@ -112,6 +113,25 @@ def _parse_statuses(value: str) -> tuple[str, ...]:
     return wanted
 
 
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_day(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` reaches the date parser (pydantic alone would read ``0`` as 1970-01-01, a Unix
+    time); an empty value means no filter."""
+    if isinstance(value, str):
+        if not value.strip():
+            return None
+        if not _ISO_DAY.match(value.strip()):
+            raise ValueError("a date must be written YYYY-MM-DD")
+        return value.strip()
+    return value
+
+
+# What the schema says a date filter accepts: a day, or an empty value (no filter).
+_DAY_SCHEMA = WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0},
+                                        {"type": "null"}]})
+
 _Q_TYPE = Query(max_length=40, description="PLOVER type: " + ", ".join(PLOVER_TYPES))
 _Q_ACTOR = Query(max_length=200, description="Actor or recipient name (any case).")
 _Q_COUNTRY = Query(max_length=3, description="ISO 3166-1 alpha-2 or alpha-3 code of the place.")
@@ -127,8 +147,8 @@ def event_filters(
     type: Annotated[str | None, _Q_TYPE] = None,
     actor: Annotated[str | None, _Q_ACTOR] = None,
     country: Annotated[str | None, _Q_COUNTRY] = None,
-    since: Annotated[dt.date | None, _Q_SINCE] = None,
-    until: Annotated[dt.date | None, _Q_UNTIL] = None,
+    since: Annotated[dt.date | None, BeforeValidator(_iso_day), _DAY_SCHEMA, _Q_SINCE] = None,
+    until: Annotated[dt.date | None, BeforeValidator(_iso_day), _DAY_SCHEMA, _Q_UNTIL] = None,
     near: Annotated[str | None, _Q_NEAR] = None,
     status: Annotated[str | None, _Q_STATUS] = None,
     min_confidence: Annotated[float | None, _Q_CONFIDENCE] = None,

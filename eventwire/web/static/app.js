@@ -129,7 +129,7 @@ const mapView = createMap($("map"), { onSelect: (id) => openEvent(id, { fromMap:
 new ResizeObserver(() => mapView.invalidate()).observe($("map"));
 const list = createList($("event-list"), { onSelect: (id) => openEvent(id) });
 const timeline = createTimeline($("timeline"), {
-  onRange: (since, until) => setFilters({ since, until }),
+  onRange: (since, until) => setFilters({ since, until }), title: $("timeline-title"),
 });
 $("tl-zoom").addEventListener("click", () => { state.zoom = true; drawTimeline(); });
 $("tl-all").addEventListener("click", () => { state.zoom = false; drawTimeline(); });

@@ -3,6 +3,7 @@
 // and scrolled into view. Other evidence sentences open their own event when clicked.
 
 import { h, safeHref } from "./dom.js";
+import { sourceName } from "./format.js";
 import { highlight } from "./highlight.js";
 
 const INNER_KINDS = new Set(["trigger", "actor", "recipient", "place", "date"]);
@@ -58,7 +59,7 @@ export function renderArticle(dialog, article, { focusId, onOpenEvent }) {
   const meta = dialog.querySelector("#article-meta");
   const href = safeHref(article.url);
   meta.replaceChildren(
-    [article.source || "unknown source", article.published || "no date",
+    [sourceName(article.source, article.url), article.published || "no date",
       `${(article.events || []).length} event report(s)`].join(" · "),
     href ? " · " : "",
     href ? h("a", { href, target: "_blank", rel: "noopener noreferrer nofollow", text: "original" }) : "");

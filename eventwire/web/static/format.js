@@ -45,13 +45,30 @@ export function dateRange(ev) {
   return `${a} – ${b}`;
 }
 
+/** "1,200" rather than "1200": large tolls stay readable. */
+export const count = (n) => Number(n).toLocaleString("en-US");
+
+/** True when the reports disagree on a toll, so it has a range. */
+export const hasRange = (t) => Boolean(t) && t.low !== null && t.high !== null && t.best !== null
+  && (t.low !== t.best || t.high !== t.best);
+
 /** "7", "7 (5–9)", or "—" when no report states a figure. */
 export function toll(t) {
   if (!t || t.best === null || t.best === undefined) return "—";
-  if (t.low !== null && t.high !== null && (t.low !== t.best || t.high !== t.best)) {
-    return `${t.best} (${t.low}–${t.high})`;
+  if (hasRange(t)) return `${count(t.best)} (${count(t.low)}–${count(t.high)})`;
+  return count(t.best);
+}
+
+/** The outlet; without one, the web site of an http(s) URL ("voanews.com"); else "unknown source". */
+export function sourceName(source, url) {
+  if (source) return source;
+  try {
+    const u = new URL(url);
+    if (u.protocol === "http:" || u.protocol === "https:") return u.hostname.replace(/^www\./, "");
+  } catch {
+    // no usable URL
   }
-  return String(t.best);
+  return "unknown source";
 }
 
 export function actorName(a) {

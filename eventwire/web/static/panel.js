@@ -4,7 +4,8 @@
 import { h, safeHref } from "./dom.js";
 import { highlight } from "./highlight.js";
 import {
-  countryName, dateRange, direction, pct, placeLabel, sortTypes, toll, typeColor, typeLabel,
+  count, countryName, dateRange, direction, hasRange, pct, placeLabel, sortTypes, sourceName, toll, typeColor,
+  typeLabel,
 } from "./format.js";
 
 const SPAN_KINDS = ["trigger", "actor", "recipient", "place", "date"];
@@ -57,14 +58,15 @@ function reportCard(report, { onOpenArticle }) {
   const facts = [
     report.attribution ? `according to ${report.attribution}` : null,
     report.weapon ? `weapon: ${report.weapon}` : null,
-    report.fatalities !== null && report.fatalities !== undefined ? `fatalities: ${report.fatalities}` : null,
+    report.fatalities !== null && report.fatalities !== undefined
+      ? `fatalities: ${count(report.fatalities)}` : null,
     report.injuries !== null && report.injuries !== undefined ? `injuries: ${report.injuries}` : null,
     `confidence ${pct(report.confidence)}`,
   ].filter(Boolean);
   const className = uncertain ? "report uncertain" : "report";
   return h("article", { className, dataset: { eventId: report.event_id } },
     h("div", { className: "report-head" },
-      h("span", { className: "report-source", text: report.source || "unknown source" }),
+      h("span", { className: "report-source", text: sourceName(report.source, report.url) }),
       h("span", { className: "report-date", text: report.published || "no date" }),
       statusBadge(report.status, uncertain)),
     h("div", { className: "report-title" },
@@ -94,7 +96,7 @@ export function renderEvent(panel, ev, { onOpenArticle, onClose }) {
     field("Date", dateRange(ev),
       ev.date_precision ? h("span", { className: "muted", text: ` (${ev.date_precision})` }) : null),
     field("Fatalities", h("span", { className: "toll", text: toll(ev.fatalities) }),
-      h("span", { className: "muted", text: " best (low–high)" })),
+      hasRange(ev.fatalities) ? h("span", { className: "muted", text: " best (low–high)" }) : null),
     field("Injuries", toll(ev.injuries)),
     field("Confidence", pct(ev.confidence)),
     field("ACLED", [ev.acled_event_type, ev.acled_sub_event_type].filter(Boolean).join(" / ") || "—"),

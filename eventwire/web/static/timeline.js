@@ -63,7 +63,35 @@ function binCounts(byDay, u) {
   return [...bins.values()].sort((a, b) => a.start - b.start);
 }
 
-export function createTimeline(container, { onRange }) {
+/**
+ * The days drawn when no date range is zoomed into: every dated event, except when a few
+ * stragglers (a war recalled from decades ago, a target year such as 2050) would stretch the axis
+ * far beyond where nearly all events are. Then the 2% of events at each end are left out of the
+ * axis (not out of the data: the list and map keep them) and counted as `before` / `after`.
+ */
+export function defaultRange(byDay) {
+  const rows = byDay.filter((r) => r.date).map((r) => [dayNum(r.date), r.count])
+    .sort((a, b) => a[0] - b[0]);
+  const whole = { lo: rows[0][0], hi: rows[rows.length - 1][0], before: 0, after: 0 };
+  const total = rows.reduce((s, r) => s + r[1], 0);
+  const cut = Math.floor(total * 0.02);
+  if (!cut) return whole;
+  const edge = (ordered) => {
+    let seen = 0;
+    for (const [day, n] of ordered) {
+      seen += n;
+      if (seen > cut) return day;
+    }
+    return ordered[ordered.length - 1][0];
+  };
+  const lo = edge(rows);
+  const hi = edge([...rows].reverse());
+  if (hi <= lo || (hi - lo) * 3 > whole.hi - whole.lo) return whole;
+  const outside = (test) => rows.filter((r) => test(r[0])).reduce((s, r) => s + r[1], 0);
+  return { lo, hi, before: outside((d) => d < lo), after: outside((d) => d > hi) };
+}
+
+export function createTimeline(container, { onRange, title = null }) {
   let last = null; // the last data drawn: a resize redraws it
   let drag = null;
 
@@ -75,6 +103,7 @@ export function createTimeline(container, { onRange }) {
     const plotW = width - MARGIN.left - MARGIN.right;
     const plotH = height - MARGIN.top - MARGIN.bottom;
     const days = byDay.filter((r) => r.date).map((r) => dayNum(r.date));
+    if (title) title.textContent = "Events per day";
     const root = svg("svg", {
       width, height, viewBox: `0 0 ${width} ${height}`, className: "tl-svg", role: "img",
     });
@@ -85,9 +114,10 @@ export function createTimeline(container, { onRange }) {
         text: "No dated events for these filters" }));
       return;
     }
-    let lo = Math.min(...days);
-    let hi = Math.max(...days);
+    let { lo, hi, before, after } = defaultRange(byDay);
     if (zoom && (since || until)) {
+      before = 0;
+      after = 0;
       lo = since ? dayNum(since) : lo;
       hi = until ? dayNum(until) : hi;
     }
@@ -102,9 +132,12 @@ export function createTimeline(container, { onRange }) {
     const maxTotal = Math.max(1, ...bins.map((b) => b.total));
     const y = (v) => MARGIN.top + plotH - (v / maxTotal) * plotH;
     const total = bins.reduce((s, b) => s + b.total, 0);
+    const hidden = [before ? `${before} earlier` : "", after ? `${after} later` : ""].filter(Boolean);
     root.setAttribute("aria-label",
-      `Timeline: ${total} events from ${isoDay(lo)} to ${isoDay(hi)}, one bar per ${binUnit.name}`);
+      `Timeline: ${total} events from ${isoDay(lo)} to ${isoDay(hi)}, one bar per ${binUnit.name}`
+      + (hidden.length ? ` (${hidden.join(" and ")} not drawn)` : ""));
     root.dataset.unit = binUnit.name;
+    if (title) title.textContent = `Events per ${binUnit.name}`;
 
     drawAxes(root, { d0, d1, x, y, maxTotal, pxPerDay, width, plotH });
     const selLo = since ? dayNum(since) : null;
@@ -133,6 +166,15 @@ export function createTimeline(container, { onRange }) {
       bars.append(group);
     }
     root.append(bars);
+    if (before) {
+      root.append(svg("text", { x: MARGIN.left + 4, y: MARGIN.top + 10, className: "tl-outside",
+        text: `← ${before} earlier (from ${isoDay(Math.min(...days)).slice(0, 4)}) not drawn` }));
+    }
+    if (after) {
+      const lastYear = isoDay(Math.max(...days)).slice(0, 4);
+      root.append(svg("text", { x: width - MARGIN.right - 4, y: MARGIN.top + 10, className: "tl-outside",
+        "text-anchor": "end", text: `${after} later (to ${lastYear}) not drawn →` }));
+    }
     if (selLo !== null || selHi !== null) {
       const a = selLo === null ? MARGIN.left : Math.max(MARGIN.left, x(selLo));
       const b = selHi === null ? MARGIN.left + plotW : Math.min(MARGIN.left + plotW, x(selHi + 1));
