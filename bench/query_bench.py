@@ -102,6 +102,8 @@ def build(db: Path, n: int, seed: int = 7) -> float:
             batch_e, batch_a = [], []
     conn.executemany(event_sql, batch_e)
     conn.executemany(actor_sql, batch_a)
+    # the distinct names behind the actor filter, as Store.add_results keeps them
+    conn.execute("INSERT INTO actor_names (search) SELECT DISTINCT search FROM actors ON CONFLICT DO NOTHING")
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()
@@ -112,6 +114,7 @@ FILTERS: dict[str, dict[str, Any]] = {
     "type": {"type": "ASSAULT"},
     "country": {"country": "ML"},
     "actor": {"actor": "boko"},
+    "rare actor": {"actor": "militia 0042"},
     "date range": {"since": dt.date(2019, 3, 1), "until": dt.date(2019, 3, 31)},
     "near": {"near": (33.3, 44.4, 50.0)},
     "type+country+dates": {"type": "ASSAULT", "country": "IQ", "since": dt.date(2016, 1, 1), "until": dt.date(2016, 12, 31)},

@@ -419,3 +419,24 @@ def test_nul_characters(store: Store) -> None:
         assert got == article
     else:  # PostgreSQL text cannot hold U+0000: it is replaced, lengths kept
         assert got.text == "before\ufffdafter" and got.title == "t\ufffd"
+
+
+def test_frequent_and_rare_actor_queries_give_the_same_first_page(store: Store) -> None:
+    """Over FREQUENT_ACTOR_ROWS matches SQLite switches plan; the answer must not change."""
+    from eventwire.store.base import FREQUENT_ACTOR_ROWS
+
+    results = []
+    for i in range(FREQUENT_ACTOR_ROWS // 4 + 10):
+        aid = f"f{i:05d}"
+        common = tuple(
+            make_event(f"{aid}-{j}", aid, actor=Actor("Wagner Group", "Wagner"),
+                       when=(D(2020, 1, 1) + dt.timedelta(days=(i * 7 + j) % 900),) * 2)
+            for j in range(4)
+        )
+        rare = (make_event(f"{aid}-r", aid, actor=Actor("Rare Front", "RF"), when=(D(2021, 5, 1),) * 2),) if i % 300 == 0 else ()
+        results.append(make_result(aid, common + rare))
+    store.add_results(results)
+    every = ids(store.events(actor="wagner"))
+    assert len(every) == 4 * len(results)
+    assert ids(store.events(actor="wagner", limit=25)) == every[:25]
+    assert ids(store.events(actor="rare front")) == sorted(f"f{i:05d}-r" for i in range(0, len(results), 300))

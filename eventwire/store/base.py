@@ -17,7 +17,7 @@ from typing import Any
 from eventwire.errors import StoreError
 from eventwire.records import Article, ArticleResult, Event, Rejected
 from eventwire.store import rows
-from eventwire.store.query import EventFilter, build_filter
+from eventwire.store.query import ACTOR_NAMES_LIKE, EventFilter, build_filter, like_pattern
 from eventwire.store.schema import MIGRATIONS, Dialect, Migration, apply_migrations
 
 DEFAULT_BATCH_SIZE = 200
@@ -27,6 +27,8 @@ _RETRIES = 3
 
 _EVENT_INSERT = rows.insert_sql("events", rows.EVENT_COLUMNS, "id")
 _ACTOR_INSERT = rows.insert_sql("actors", rows.ACTOR_COLUMNS, "event_id, role")
+_ACTOR_NAME_INSERT = "INSERT INTO actor_names (search) VALUES (?) ON CONFLICT DO NOTHING"
+FREQUENT_ACTOR_ROWS = 2000
 _ARTICLE_INSERT = rows.insert_sql("articles", rows.ARTICLE_COLUMNS, "id")
 _REJECTION_UPSERT = (
     "INSERT INTO rejections (item, stage, code, reason, at) VALUES (?, ?, ?, ?, ?) "
@@ -189,6 +191,8 @@ class SqlStore:
             actor_rows = [a for event, _ in events for a in rows.actor_rows(event, self.dialect)]
             if actor_rows:
                 cur.executemany(sql(_ACTOR_INSERT), actor_rows)
+                names = sorted({row[-1] for row in actor_rows})
+                cur.executemany(sql(_ACTOR_NAME_INSERT), [(n,) for n in names])
         cur.executemany(sql(_CLEAR_REJECTIONS), [(r.article.origin, r.article.id) for r in new])
         return len(new)
 
@@ -274,11 +278,20 @@ class SqlStore:
         """Event reports matching every filter, ordered by earliest date (undated last), then id."""
         where = build_filter(
             type=type, actor=actor, country=country, since=since, until=until, near=near,
-            dump_date=self.dialect.dump_date, dialect=self.dialect.name,
+            dump_date=self.dialect.dump_date,
+            walk_order=self._frequent_actor(actor),
         )
         if limit is not None and limit < 0:
             raise StoreError(f"limit must be >= 0, got {limit}", code="E_QUERY")
         return self._events(where, limit)
+
+    def _frequent_actor(self, actor: str | None) -> bool:
+        """Whether an actor filter matches so many rows that SQLite should walk the result order
+        (a few ms either way; the wrong choice costs 100+ ms on a million events)."""
+        if actor is None or self.dialect.name != "sqlite":
+            return False
+        found = self._query(ACTOR_NAMES_LIKE, (like_pattern(actor),))
+        return int(found[0][0]) > FREQUENT_ACTOR_ROWS
 
     def _events(self, where: EventFilter, limit: int | None) -> Iterator[Event]:
         sql = (

@@ -144,7 +144,7 @@ def reports(
     ``Store.events`` and in its order (earliest date, undated last, then id); streamed."""
     s = _sql(store)
     where = build_filter(type=type, actor=actor, country=country, since=since, until=until,
-                         near=near, dump_date=s.dialect.dump_date, dialect=s.dialect.name)
+                         near=near, dump_date=s.dialect.dump_date)
     sql = (
         "SELECT e.record, a.source, a.url, a.published, a.title, e.lat, e.lon FROM events e "
         "JOIN articles a ON a.id = e.article_id" + where.where()
@@ -199,7 +199,7 @@ def merged_events(
     streamed in order of earliest date (undated last), then id."""
     s = _sql(store)
     where = build_filter(type=type, actor=actor, country=country, since=since, until=until,
-                         near=near, dump_date=s.dialect.dump_date, dialect=s.dialect.name)
+                         near=near, dump_date=s.dialect.dump_date)
     sql = "SELECT c.record FROM event_clusters c"
     if where.conditions:
         sql += (" WHERE c.id IN (SELECT m.cluster_id FROM cluster_members m JOIN events e "

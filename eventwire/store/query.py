@@ -94,6 +94,9 @@ def bounding_box(near: Near) -> tuple[str, tuple[float, ...]]:
     return cond + " AND e.lon BETWEEN ? AND ?", (*params, lo, hi)
 
 
+ACTOR_NAMES_LIKE = "SELECT COUNT(*) FROM actors a WHERE a.search IN (SELECT n.search FROM actor_names n WHERE n.search LIKE ? ESCAPE '\\')"
+
+
 def like_pattern(text: str) -> str:
     """Case-insensitive substring pattern over the casefolded ``actors.search`` column."""
     escaped = text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -109,29 +112,23 @@ def build_filter(
     until: dt.date | None = None,
     near: tuple[float, float, float] | None = None,
     dump_date: Any = None,
-    dialect: str | None = None,
+    walk_order: bool = False,
 ) -> EventFilter:
-    """Conditions over ``events e``; dates go through ``dump_date`` for the backend. With
-    ``dialect="sqlite"`` the actor filter uses the store's trigram index (migration 0005)."""
+    """Conditions over ``events e``; dates go through ``dump_date`` for the backend.
+    ``walk_order`` (SQLite only) tests actor membership while walking the result order."""
     conds: list[str] = []
     params: list[Any] = []
     if type is not None:
         conds.append("e.type = ?")
         params.append(type)
     if actor is not None:
-        folded = actor.casefold()
-        if dialect == "sqlite" and len(folded) >= 3 and not any(c in folded for c in "%_\\"):
-            # the trigram index answers LIKE (case-insensitively) for three letters or more
-            conds.append(
-                "e.id IN (SELECT a.event_id FROM actors a WHERE a.rowid IN "
-                "(SELECT rowid FROM actors_fts WHERE actors_fts.search LIKE ?))"
-            )
-            params.append(f"%{folded}%")
-        else:
-            conds.append(
-                "e.id IN (SELECT a.event_id FROM actors a WHERE a.search LIKE ? ESCAPE '\\')"
-            )
-            params.append(like_pattern(actor))
+        # "+" keeps SQLite from driving the query by the id list: for a frequent actor, walking
+        # the result order and testing membership finds the first page sooner (see Store.events)
+        conds.append(
+            ("+" if walk_order else "") + "e.id IN (SELECT a.event_id FROM actors a WHERE a.search IN "
+            "(SELECT n.search FROM actor_names n WHERE n.search LIKE ? ESCAPE '\\'))"
+        )
+        params.append(like_pattern(actor))
     if country is not None:
         conds.append("e.country = ?")
         params.append(country_alpha2(country))

@@ -104,7 +104,7 @@ def _where(store: Any, query: EventQuery, located: bool = False) -> tuple[str, l
         if value is not None:
             conds.append(sql)
             params.append(value)
-    by_actor = build_filter(actor=query.actor, dialect=store.dialect.name)
+    by_actor = build_filter(actor=query.actor)
     if by_actor.conditions:
         conds.append("c.id IN (SELECT m.cluster_id FROM cluster_members m JOIN events e "
                      "ON e.id = m.event_id" + by_actor.where() + ")")
