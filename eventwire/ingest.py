@@ -376,14 +376,31 @@ def to_article(raw: RawItem, *, published: dt.date | None = None,
         except ValueError:
             return _reject(raw.origin, "E_DATE",
                            f"'published' is not a date: {raw.get('published')!r}")
+        url = raw.get("url") or cleaned.url
         return Article(
             id=article_id(cleaned.body), text=cleaned.body,
             title=raw.get("title") or cleaned.title, summary=cleaned.summary,
-            url=raw.get("url") or cleaned.url, source=raw.get("source") or cleaned.source,
+            url=url, source=raw.get("source") or cleaned.source or outlet_of(url),
             published=date, origin=raw.origin,
         )
     except Exception as e:  # noqa: BLE001 - bad input must become a record, not a crash
         return _reject(raw.origin, "E_INTERNAL", f"{type(e).__name__}: {e}", "clean")
+
+
+def outlet_of(url: str | None) -> str | None:
+    """The outlet a URL belongs to, when nothing names it: its host without "www."
+    ("https://www.voanews.com/a/x.html" -> "voanews.com"), so that three stories of one outlet
+    count as one source when reports are merged."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return None
+    host = host.removeprefix("www.")
+    return host if "." in host else None
 
 
 def read_inputs(paths: Iterable[str], *, published: dt.date | None = None,

@@ -298,3 +298,16 @@ def test_arbitrary_bytes_never_raise(tmp_path: Path, data: bytes, suffix: str) -
         assert isinstance(record, Article | Rejected)
         if isinstance(record, Rejected):
             assert record.code in REJECTION_CODES and record.code != "E_INTERNAL", record
+
+
+def test_outlet_defaults_to_the_url_host_when_no_source_is_given(tmp_path: Path) -> None:
+    body = STORY
+    lines = [
+        {"text": body, "url": "https://www.voanews.com/a/story/123.html"},
+        {"text": body + " More.", "url": "https://www.voanews.com/a/story/456.html", "source": "Voice of America"},
+        {"text": body + " Again.", "url": "not a url"},
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    found = [a for a in _read(path) if isinstance(a, Article)]
+    assert [a.source for a in found] == ["voanews.com", "Voice of America", None]
