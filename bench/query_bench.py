@@ -103,7 +103,7 @@ def build(db: Path, n: int, seed: int = 7) -> float:
     conn.executemany(event_sql, batch_e)
     conn.executemany(actor_sql, batch_a)
     # the distinct names behind the actor filter, as Store.add_results keeps them
-    conn.execute("INSERT INTO actor_names (search) SELECT DISTINCT search FROM actors ON CONFLICT DO NOTHING")
+    conn.execute("INSERT OR IGNORE INTO actor_names (search) SELECT DISTINCT search FROM actors")
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()
