@@ -203,6 +203,24 @@ def test_merge_store_is_incremental_and_logged(store: Store) -> None:
     assert again["merged_events"] == 1 and [m.id for m in merged_events(store)] == ["r1"]
 
 
+def test_merged_events_saved_before_the_filter_columns_get_them_on_upgrade(store: Store) -> None:
+    """Status, confidence and actor became columns (migration 0103): older databases are filled in."""
+    from eventwire.store.merge_schema import ensure_schema
+
+    stored(store, "a1", [ev("r1", "a1", status="claimed")], "Wire A")
+    merge_store(store)
+    with store.transaction() as cur:
+        cur.execute("UPDATE event_clusters SET status = NULL, confidence = NULL, actor = NULL")
+        cur.execute("DELETE FROM migrations WHERE name = '0103_merged_event_filter_columns'")
+        cur.execute("DROP INDEX event_clusters_status")
+        for column in ("status", "confidence", "actor"):
+            cur.execute(f"ALTER TABLE event_clusters DROP COLUMN {column}")
+    assert ensure_schema(store) == ["0103_merged_event_filter_columns"]
+    ((status, confidence, actor),) = store.query("SELECT status, confidence, actor FROM event_clusters")
+    (merged,) = merged_events(store)
+    assert (status, actor) == ("claimed", "Kurdish Peshmerga") and confidence == pytest.approx(merged.confidence)
+
+
 def test_merged_events_filters(store: Store) -> None:
     stored(store, "a1", [ev("r1", "a1"), ev("k1", "a1", where=place(34.5, 69.2, country="AF"))], "Wire A")
     merge_store(store)

@@ -78,13 +78,22 @@ MERGE_MIGRATIONS: tuple[Migration, ...] = (
         _LOG,
     )),
     Migration("0102_watch_files", (_WATCH,)),
+    # fields the web filters and sorts on, as columns rather than inside the JSON record
+    Migration("0103_merged_event_filter_columns", (
+        "ALTER TABLE event_clusters ADD COLUMN status TEXT",
+        "ALTER TABLE event_clusters ADD COLUMN confidence {real}",
+        "ALTER TABLE event_clusters ADD COLUMN actor TEXT",
+        "CREATE INDEX event_clusters_status ON event_clusters (status)",
+    )),
 )
+_FILTER_COLUMNS_MIGRATION = "0103_merged_event_filter_columns"
 ALL_MIGRATIONS: tuple[Migration, ...] = MIGRATIONS + tuple(
     m for m in MERGE_MIGRATIONS if m.name not in {x.name for x in MIGRATIONS}
 )
 _CLUSTER_COLUMNS = (
     "id", "family", "type", "acled_sub_event_type", "country", "date_earliest", "date_latest",
     "lat", "lon", "n_reports", "n_sources", "fatalities", "record", "updated_at",
+    "status", "confidence", "actor",
 )
 _WINDOW = dt.timedelta(days=10)
 CHUNK = 5000  # new reports assigned per transaction
@@ -101,7 +110,20 @@ def _now() -> dt.datetime:
 
 def ensure_schema(store: Any) -> list[str]:
     """Apply the merge and watch migrations if missing; return the names applied."""
-    return list(_sql(store).migrate(ALL_MIGRATIONS))
+    applied = list(_sql(store).migrate(ALL_MIGRATIONS))
+    if _FILTER_COLUMNS_MIGRATION in applied:
+        _fill_filter_columns(store)
+    return applied
+
+
+def _fill_filter_columns(store: Any) -> None:
+    """Merged events saved before migration 0103 get their new columns from their records."""
+    s = _sql(store)
+    sql = s.dialect.sql("UPDATE event_clusters SET status = ?, confidence = ?, actor = ? WHERE id = ?")
+    with s.transaction() as cur:
+        for cluster in all_clusters(store):
+            cur.execute(sql, (cluster.status, cluster.confidence,
+                              cluster.actor.name if cluster.actor else None, cluster.id))
 
 
 # --- reading reports and clusters --------------------------------------------------------------
@@ -244,6 +266,7 @@ def _cluster_row(m: MergedEvent, dialect: Any, now: Any) -> tuple[Any, ...]:
         dialect.dump_date(m.date_earliest), dialect.dump_date(m.date_latest),
         loc.lat if loc else None, loc.lon if loc else None, m.n_reports, m.n_sources,
         rows.clamp(m.fatalities.best), rows.dump_json(m.to_dict()), now,
+        m.status, m.confidence, m.actor.name if m.actor else None,
     )
 
 

@@ -68,14 +68,6 @@ class Row:
     actor: str | None
 
 
-def _json_field(store: Any, *path: str) -> str:
-    """SQL reading a field of the ``event_clusters.record`` JSON, as text or number."""
-    if store.dialect.name == "postgresql":
-        steps = "".join(f" -> '{p}'" for p in path[:-1])
-        return f"(c.record{steps} ->> '{path[-1]}')"
-    return f"json_extract(c.record, '$.{'.'.join(path)}')"
-
-
 def _lower_pattern(text: str) -> str:
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -119,10 +111,10 @@ def _where(store: Any, query: EventQuery, located: bool = False) -> tuple[str, l
         conds.append(sql)
         params.extend(found)
     if query.statuses:
-        conds.append(f"{_json_field(store, 'status')} IN ({', '.join('?' for _ in query.statuses)})")
+        conds.append(f"c.status IN ({', '.join('?' for _ in query.statuses)})")
         params.extend(query.statuses)
     if query.min_confidence is not None:
-        conds.append(f"CAST({_json_field(store, 'confidence')} AS {{real}}) >= ?")
+        conds.append("c.confidence >= ?")
         params.append(query.min_confidence)
     return (" WHERE " + " AND ".join(conds) if conds else ""), params, near
 
@@ -142,8 +134,8 @@ def matching(
     confidence and actor name are read only when asked for (sorting by confidence, stats).
     """
     where, params, near = _where(store, query, located)
-    conf_sql = f"CAST({_json_field(store, 'confidence')} AS {{real}})" if confidence else "NULL"
-    actor_sql = _json_field(store, "actor", "name") if actor else "NULL"
+    conf_sql = "c.confidence" if confidence else "NULL"
+    actor_sql = "c.actor" if actor else "NULL"
     sql = (
         f"SELECT c.id, c.date_earliest, c.fatalities, {conf_sql}, c.lat, c.lon, c.type, c.country, "
         f"{actor_sql} FROM event_clusters c{where} ORDER BY c.id" + store.dialect.collate_binary
@@ -195,7 +187,7 @@ def page_ids(
         return len(found), [r.id for r in page_of(sort_rows(found, sort), page, page_size)]
     total = int(store.query("SELECT COUNT(*) FROM event_clusters c" + where, params)[0][0])
     key = {"date": "c.date_earliest", "fatalities": "c.fatalities",
-           "confidence": f"CAST({_json_field(store, 'confidence')} AS {{real}})"}[sort.lstrip("-")]
+           "confidence": "c.confidence"}[sort.lstrip("-")]
     direction = " DESC" if sort.startswith("-") else ""
     sql = (f"SELECT c.id FROM event_clusters c{where} ORDER BY ({key}) IS NULL, {key}{direction}, "
            f"c.id{store.dialect.collate_binary} LIMIT ? OFFSET ?")
