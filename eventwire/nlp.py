@@ -59,10 +59,18 @@ def parse(nlp: Language, texts: Sequence[str], batch_size: int = 16, *, ner: boo
     return list(nlp.get_pipe("ner").pipe(docs, batch_size=batch_size)) if ner else docs
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return str(text)
+
+
 def sentences(doc: Doc, original: str | None = None) -> tuple[Sentence, ...]:
     """Sentences of a parsed doc, whitespace trimmed. Offsets index the doc's text; the sentence
     text is cut from ``original`` when given (the article text before truecasing, same length)."""
-    text = doc.text
+    text = doc_text(doc)
     source = original if original is not None and len(original) >= len(text) else text
     out: list[Sentence] = []
     for sent in doc.sents:
