@@ -23,7 +23,7 @@ from .events.coder import code_article
 from .events.lexicon import Lexicon
 from .events.roles import Mentions
 from .mentions.actors import ActorDictionary, find_actors, resolve_generic
-from .nlp import entity_mentions, load_nlp, sentences
+from .nlp import doc_text, entity_mentions, load_nlp, parse, sentences
 from .records import Actor, Article, ArticleResult, Event, Mention, Place, Rejected
 from .truecasing import Truecaser, is_all_caps, is_caseless
 
@@ -107,10 +107,10 @@ class Pipeline:
         if self.prefilter and "ner" in self.nlp.pipe_names:
             from .prefilter import ner_on_candidates
 
-            docs = list(self.nlp.pipe(texts, batch_size=self.batch_size, disable=["ner"]))
+            docs = parse(self.nlp, texts, self.batch_size, ner=False)
             ner_on_candidates(self.nlp, docs, self.lexicon, self.batch_size)
         else:
-            docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
+            docs = parse(self.nlp, texts, self.batch_size)
         self.timer.add("nlp", started)
         for article, doc, text in zip(batch, docs, cased):
             try:
@@ -155,14 +155,15 @@ class Pipeline:
         t = time.perf_counter()
         sents = sentences(doc, article.text)
         ents = entity_mentions(doc, sents)
-        actors = find_actors(doc.text, ents, self.actors, all_caps=is_all_caps(doc.text))
+        text = doc_text(doc)
+        actors = find_actors(text, ents, self.actors, all_caps=is_all_caps(text))
         t = self.timer.add("actors", t)
-        places = _not_actors(find_places(doc.text, ents, self.gazetteer, sentences=sents), actors)
+        places = _not_actors(find_places(text, ents, self.gazetteer, sentences=sents), actors)
         actors = resolve_generic(
-            _not_places(actors, places), doc.text, self.actors.country_names, focus=_focus_country(places),
+            _not_places(actors, places), text, self.actors.country_names, focus=_focus_country(places),
         )
         t = self.timer.add("places", t)
-        times = find_times(doc.text, article.published, sentences=sents)
+        times = find_times(text, article.published, sentences=sents)
         t = self.timer.add("times", t)
         dateline = _dateline_place(cased, self.gazetteer)
         mentions = Mentions(actors, places, times, self.actors, dateline, self._governments(ents))
@@ -172,7 +173,7 @@ class Pipeline:
             article=article, sentences=sents, actors=actors, places=places, times=times,
             events=events,
         )
-        return result if doc.text == article.text else _as_written(result)
+        return result if text == article.text else _as_written(result)
 
 
 DATELINE = re.compile(

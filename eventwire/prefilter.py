@@ -35,7 +35,22 @@ def _sub_doc(sents: Sequence[Span]) -> tuple[Doc, list[int], list[int]]:
     """One Doc made of ``sents``, with each sentence's first token in the sub-doc and the doc."""
     from spacy.tokens import Doc
 
-    sub = Doc.from_docs([s.as_doc() for s in sents], ensure_whitespace=True)
+    # NER needs only words, norms, spaces and sentence starts: copying every annotation costs more.
+    # Spaces as Doc.from_docs(ensure_whitespace=True) sets them: one between sentences if needed.
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[bool] = []
+    norms: list[tuple[int, str]] = []  # tokenizer exceptions ("'re" -> "are") live on the token
+    for k, s in enumerate(sents):
+        norms.extend((len(words) + j, t.norm_) for j, t in enumerate(s) if t.norm != t.lex.norm)
+        words.extend(t.text for t in s)
+        spaces.extend(bool(t.whitespace_) for t in s)
+        if k < len(sents) - 1:
+            spaces[-1] = spaces[-1] or not s[-1].is_space
+        starts.extend([True] + [False] * (len(s) - 1))
+    sub = Doc(sents[0].doc.vocab, words=words, spaces=spaces, sent_starts=starts)
+    for i, norm in norms:
+        sub[i].norm_ = norm
     sub_starts, doc_starts, pos = [], [], 0
     for s in sents:
         sub_starts.append(pos)

@@ -445,6 +445,14 @@ def test_command_without_pipeline_fails_cleanly(monkeypatch: pytest.MonkeyPatch)
     assert result.exit_code == 1 and "E_PIPELINE" in result.output
 
 
+def test_a_kind_of_attack_is_no_perpetrator_and_a_claim_by_nobody_is_no_claim() -> None:
+    assert perpetrators_in("THE TERRORIST ATTACK WAS LAUNCHED FROM A MOVING VEHICLE.") == ()
+    assert perpetrators_in("TERRORISTS ATTACKED THE POWER STATION.") == ("TERRORISTS",)
+    nobody = "NO PERSON OR TERRORIST ORGANIZATION HAS YET CLAIMED RESPONSIBILITY FOR THE BOMB."
+    assert confidence_for([nobody]) != "CLAIMED OR ADMITTED"
+    assert confidence_for(["THE FMLN CLAIMED RESPONSIBILITY FOR THE BOMB."]) == "CLAIMED OR ADMITTED"
+
+
 # --- real corpus -----------------------------------------------------------------------------
 
 

@@ -24,15 +24,15 @@ def evaluate(*args: str) -> dict[str, float]:
 @pytest.mark.slow
 def test_plover_floors() -> None:
     metrics = evaluate("plover", "--data", str(shared_path("datasets", "plover_gsr")))
-    assert metrics["type_acc"] >= 0.45  # measured 0.472
-    assert metrics["actor_f1"] >= 0.67  # measured 0.700
-    assert metrics["recipient_f1"] >= 0.33  # measured 0.357
+    assert metrics["type_acc"] >= 0.50  # measured 0.531 (0.472 before the codebook diplomatic verbs)
+    assert metrics["actor_f1"] >= 0.70  # measured 0.728
+    assert metrics["recipient_f1"] >= 0.35  # measured 0.375
 
 
 @pytest.mark.slow
 def test_police_floors_on_first_100_documents() -> None:
     metrics = evaluate("police", "--data", str(shared_path("datasets", "india_police_events")), "--limit", "100")
     assert metrics["kill_f1"] >= 0.64  # measured 0.667
-    assert metrics["arrest_f1"] >= 0.67  # measured 0.698
+    assert metrics["arrest_f1"] >= 0.73  # measured 0.762 (0.698 before passive/held/booked arrests)
     assert metrics["force_f1"] >= 0.69  # measured 0.714
     assert metrics["doc_arrest_f1"] >= 0.79  # measured 0.818

@@ -13,7 +13,10 @@ turns what the coder found into such fillers:
 - :class:`DocContext` holds what the message as a whole says: named armed groups (perpetrator
   organisations when an incident sentence names no group), weapon nouns of incident sentences,
   responsibility cues for the confidence slot, and the dateline city.
-- :func:`confidence_for`: CLAIMED OR ADMITTED when a group claims the act (or claims credit);
+- :func:`perpetrators_in`: generic perpetrators around incident verbs; a singular group word that
+  only modifies an event noun ("TERRORIST ATTACK", "GUERRILLA BOMBING") is no perpetrator.
+- :func:`confidence_for`: CLAIMED OR ADMITTED when a group claims the act (or claims credit; a
+  claim nobody made, "no group has claimed responsibility", is none);
   SUSPECTED OR ACCUSED BY AUTHORITIES when officials (police, army, government, judge ...) say,
   blame or suspect (an authority word inside the accused's own name does not count); SUSPECTED OR
   ACCUSED when someone else does or the text hedges ("apparently", "allegedly"); else REPORTED AS
@@ -76,6 +79,9 @@ CLAIM_RE = re.compile(
     r"\b(claim\w*\s+(?:\w+\s+){0,3}responsib\w*|responsib\w*\s+(?:\w+\s+){0,4}claim\w*|"
     r"took\s+responsib\w*|assum\w+\s+responsib\w*|accept\w*\s+responsib\w*|admit\w*|"
     r"claim\w*\s+(?:\w+\s+){0,2}credit)", re.I,
+)
+NO_CLAIM_RE = re.compile(  # "no group has yet claimed responsibility": no claim at all
+    r"\b(?:no|nobody|none|not|neither)\b[^.;]{0,50}?\bclaim\w*\s+(?:\w+\s+){0,3}responsib", re.I,
 )
 SUSPECT_RE = re.compile(
     r"\b(blam\w*|accus\w*|attribut\w*|suspect\w*|alleged\w*|presum\w*|believed\s+to|"
@@ -200,7 +206,7 @@ def confidence_for(sentences: Sequence[str], accused: Sequence[str] = ()) -> str
     An authority word inside an ``accused`` name ("hold the army responsible") is the accused, not
     the accuser, so it does not make the suspicion one of the authorities.
     """
-    if any(CLAIM_RE.search(s) for s in sentences):
+    if any(CLAIM_RE.search(s) and not NO_CLAIM_RE.search(s) for s in sentences):
         return "CLAIMED OR ADMITTED"
     blamed = [_without(s, accused) for s in sentences if SUSPECT_RE.search(s)]
     if any(_authority_speaks(s) for s in blamed):
@@ -292,8 +298,19 @@ def _trim(np: str) -> str:
 def perpetrators_in(sentence: str) -> tuple[str, ...]:
     """Generic perpetrator NPs: agents of incident verbs ("kidnapped by armed men") and subjects."""
     found = [m.group(1) for m in BY_AGENT.finditer(sentence)]
-    found += [m.group(1) for m in SUBJECT.finditer(sentence)]
+    found += [m.group(1) for m in SUBJECT.finditer(sentence) if not _modifier_use(m.group(1), sentence[m.end(1):])]
     return tuple(dict.fromkeys(np for f in found for np in minimal_nps(_trim(f))))
+
+
+MODIFIER_HEADS = frozenset("terrorist guerrilla guerilla rebel subversive insurgent extremist militant".split())
+
+
+def _modifier_use(np: str, after: str) -> bool:
+    """"TERRORIST ATTACK", "GUERRILLA BOMBING": a singular group word modifying an event noun names
+    the kind of act, not a perpetrator."""
+    words = np.lower().split()
+    nxt = re.match(r"\s+([a-z]+)", after.lower())
+    return bool(words) and words[-1] in MODIFIER_HEADS and nxt is not None and nxt.group(1) in EVENT_NOUNS
 
 
 def victims_in(sentence: str) -> tuple[str, ...]:

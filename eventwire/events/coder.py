@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..crosswalk import crosswalk
 from ..mentions.numbers import find_numbers
 from ..records import Article, Event, Evidence, Number, Place, Sentence, TimeRef, content_id
-from . import roles, status
+from . import frames, roles, status
 from .lexicon import Lexicon, Trigger
 from .roles import Mentions
 
@@ -95,7 +95,7 @@ def supply_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
-    phrase = tok.doc.text[obj.left_edge.idx: obj.idx + len(obj.text)]
+    phrase = roles.doc_text(tok.doc)[obj.left_edge.idx: obj.idx + len(obj.text)]
     if FORCE_OBJECTS.search(phrase):
         return Trigger(tok, tok, Sense(tok.lemma_, "VERB", "MOBILIZE", "troops"))
     if AID_OBJECTS.search(phrase):
@@ -105,13 +105,15 @@ def supply_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
 
 def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
     tok, sense = trigger.token, trigger.sense
-    if tok.dep_ in ("compound", "amod") and trigger.other.i == tok.i:
+    if tok.dep_ in ("compound", "amod") and trigger.other.i == tok.i and not roles.participle_patient(tok):
         return False  # a modifier names a kind of thing: "fighting positions", "attack helicopters"
     if status.is_depiction(tok) or status.is_content(tok, own_type=sense.type):
         return False
-    if sense.mode in PERSON_OBJECT_SENSES:
+    if sense.mode in PERSON_OBJECT_SENSES or sense.phrase in frames.PERSON_PATIENT_PHRASES:
         obj = roles.object_token(tok)
-        return obj is not None and bool(roles.PERSON_NOUNS.search(obj.text) or obj.ent_type_ == "PERSON")
+        return obj is not None and frames.is_person(obj)
+    if sense.mode == "arrest" and tok.pos_ == "NOUN" and any(c.lemma_.lower() in frames.NOT_ARRESTS for c in tok.children):
+        return False  # "cardiac arrest", "house arrest" of a cardiac kind, "safe custody" of idols
     if sense.type == "MOBILIZE" and tok.lemma_ == "deploy" and not any(c.dep_ == "dobj" for c in tok.children):
         return False
     if tok.lemma_.lower() == "clear":  # "clearing Sinjar" is an assault; "cleared out the migrants" is not
@@ -163,6 +165,8 @@ def _connected(a: Trigger, b: Trigger) -> bool:
 def _compatible(a: Event, b: Event) -> bool:
     if a.type != b.type or a.type != "ASSAULT" or a.status != b.status:
         return False
+    if a.mode and b.mode and a.mode != b.mode and "destroy" not in (a.mode, b.mode):
+        return False  # "stabbed to death ... as police burst tear gas shells": two acts ("destroyed by an explosion": one)
     if a.actor and b.actor and a.actor.name != b.actor.name:
         return False
     return not (a.recipient and b.recipient and a.recipient.name != b.recipient.name)
@@ -210,8 +214,10 @@ def _build(
         actor = roles.actor_for(actor_tok, m, allow_descriptive=True)  # "Islamic fundamentalists"
         if actor is not None and sense.type == "PROTEST":
             actor = actor.replace(type="protesters")
-    if actor is None and tok.dep_ == "acl":  # "the group released a video threatening ..."
+    if actor is None and tok.dep_ == "acl" and not roles.is_passive(tok):  # "the group released a video threatening ..."
         actor = roles.actor_for(roles.subject_token(roles.clause_head(tok.head)), m, allow_descriptive=False)
+    if actor is not None and actor.type == "media" and sense.type in ("ASSAULT", "COERCE"):
+        actor = None  # "EL NACIONAL published a list of people killed": a newspaper reports, it does not kill
     obj = roles.object_token(tok)
     if obj is not None and trigger.start <= obj.idx < trigger.end:  # "opened fire on the convoy"
         obj = roles.prep_object(tok, ("on", "at", "against", "upon"))
@@ -234,8 +240,8 @@ def _build(
         enemy = m.enemy()
         if enemy is not None and enemy.name != actor.name:
             recipient, inferred = enemy, True
-    if recipient is not None and actor is not None and recipient.name == actor.name:
-        recipient = None
+    if recipient is not None and actor is not None and frames.same_side(actor, recipient):
+        recipient = None  # "the guerrillas ... their own group": never the perpetrator's own side
     location = _location(tok, head, sense.type, m, previous)
     unattributed_ok = (sense.type == "ASSAULT" and sense.mode and location) or (sense.type == "COERCE" and sense.mode == "arrest")
     if actor is None and recipient is None and not unattributed_ok:
@@ -282,7 +288,8 @@ def _build(
     return event.replace(**crosswalk(event))
 
 
-INTENT_HEADS = {"willing", "ready", "prepared", "offer", "agree", "promise", "pledge", "plan", "intend", "decide", "vow"}
+INTENT_HEADS = {"willing", "ready", "prepared", "offer", "agree", "promise", "pledge", "plan", "intend", "decide", "vow",
+                "willingness", "readiness", "intention", "intent", "commitment"}
 
 
 def _future(tok) -> bool:  # type: ignore[no-untyped-def]
@@ -309,6 +316,10 @@ def _actor_token(tok, head):  # type: ignore[no-untyped-def]
                 if subj is not None:
                     return subj
         return None
+    if frames.legal_reference(tok):
+        return None  # "police registered a case of murder": the police did not murder
+    if tok.dep_ in ("dobj", "conj", "pobj") and frames.commented(tok):
+        return None  # "the ministry condemned the assassination of ...": who comments did not do it
     return roles.subject_token(head)
 
 

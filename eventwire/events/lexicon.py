@@ -74,6 +74,8 @@ class Lexicon:
         return out
 
     def _match_token(self, token: Token) -> Trigger | None:
+        if token.pos_ == "ADJ":
+            return self._participle(token)
         if token.pos_ not in ("VERB", "NOUN", "PROPN"):
             return None
         lemma = token.lemma_.lower()
@@ -92,3 +94,15 @@ class Lexicon:
         if sense is None:
             return None
         return Trigger(token, token, sense)
+
+    def _participle(self, token: Token) -> Trigger | None:
+        """"the murdered Jesuits", "the kidnapped businessman": a past participle the tagger calls
+        an adjective still names a violent act done to the noun it modifies."""
+        word = token.lower_
+        if token.dep_ not in ("amod", "compound") or not word.endswith("ed") or len(word) < 6:
+            return None
+        for stem in (word[:-2], word[:-1], word[:-3]):
+            sense = self.single.get((stem, "VERB")) or self.single.get((stem, "*"))
+            if sense is not None and sense.type in ("ASSAULT", "COERCE"):
+                return Trigger(token, token, sense)
+        return None

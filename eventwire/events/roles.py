@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..mentions.actors import ActorDictionary, country_actor
+from ..nlp import doc_text
 from ..records import Actor, Place, TimeRef
 
 if TYPE_CHECKING:
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
 
 NP_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "conj", "cc", "npadvmod", "case", "punct", "advmod"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-PRONOUNS = {"they", "it", "he", "she", "them", "we", "us"}
+PRONOUNS = {"they", "it", "he", "she", "them", "we", "us", "him", "her"}
+PERSONAL = {"he", "him", "she", "her", "they", "them"}  # never a name, whatever the tagger says
+SINGULAR_PERSON = {"he", "him", "she", "her", "his"}
 ARMED_TYPES = {"terrorist group", "rebel group", "political militia", "identity militia"}
 FIGHTING_TYPES = {"state forces", "international", "identity militia", "political militia", "rebel group", "government"}
 NOT_RECIPIENTS = {
@@ -28,6 +31,7 @@ NOT_RECIPIENTS = {
     "incident", "crime", "act", "wave", "campaign", "explosion", "blast", "raid", "strike", "war",
     "peace", "process", "situation", "effort", "right", "law", "order", "way", "time", "life",
 }
+INSTRUMENT_NOUNS = {"burst", "fire", "gunfire", "shot", "bullet", "explosion", "blast", "shrapnel", "firing", "shell", "stone", "flame"}
 SUFFER_VERBS = {"die", "suffer", "perish", "survive", "flee", "escape", "sustain", "lose", "mourn"}
 PERSON_NOUNS = re.compile(
     r"\b(people|persons?|civilians?|passengers?|villagers?|residents?|children|women|men|students?|"
@@ -133,12 +137,48 @@ def subject_token(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c
-    if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
-        return subject_token(verb.head)
+    if is_passive(verb) or participle_patient(verb) is not None:
+        return None  # "50 persons were held", "the 51 people arrested": no agent written
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:  # object control: "forcing the police to open fire"
+        controller = next((c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if controller is not None:
+            return controller
+    if verb.dep_ in ("xcomp", "advcl", "conj", "acomp") and verb.head.i != verb.i:
+        return subject_token(verb.head)  # "was able to arrest": through the adjective
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
+        governor = verb.head.head  # "claimed responsibility for detonating a bomb"
+        return subject_token(governor if governor.pos_ in ("VERB", "AUX") else clause_head(governor))
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.dep_ == "relcl":
         return verb.head
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb: "were held", "was shot dead", or a past participle modifying its patient
+    ("the people arrested", "persons killed"), whose head noun is the patient, not the agent."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    bare = verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+    return bare and verb.dep_ in ("acl", "advcl", "oprd")  # "found 13 bodies ... brutally slaughtered"
+
+
+def passive_patient(verb: Token) -> Token | None:
+    """The patient of a reduced passive relative or of a participle used as an adjective:
+    "the 51 people arrested ..." -> people, "the murdered Jesuits" -> Jesuits."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return participle_patient(verb)
+
+
+def participle_patient(tok: Token) -> Token | None:
+    """"the murdered Jesuits", "the kidnapped businessman": a past participle modifying people."""
+    participle = tok.tag_ == "VBN" or (tok.pos_ == "ADJ" and tok.lower_.endswith("ed"))
+    if tok.dep_ in ("amod", "compound") and participle and tok.head.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+        if head.ent_type_ == "PERSON" or PERSON_NOUNS.search(head.text) or is_group_of_people(head):
+            return head
     return None
 
 
@@ -152,6 +192,9 @@ def object_token(trigger: Token) -> Token | None:
         for c in trigger.children:
             if c.dep_ == dep and c.ent_type_ not in NOT_PARTICIPANTS:
                 return c
+    patient = passive_patient(trigger)
+    if patient is not None and patient.ent_type_ not in NOT_PARTICIPANTS:
+        return patient
     for c in trigger.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "at", "upon", "targeting"):
             objs = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTICIPANTS]
@@ -167,10 +210,15 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
         return None
     if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":  # "a mosque that ..." -> the mosque
         return actor_for(tok.head.head, m, allow_descriptive=allow_descriptive)
-    if tok.pos_ == "PRON" or (tok.lower_ in PRONOUNS and tok.pos_ != "PROPN"):  # "us", not "the US"
-        return resolve_pronoun(tok, m)
+    if tok.lower_ in ("nobody", "none", "noone") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return None  # "no person or terrorist organization has claimed ...": nobody
+    if tok.pos_ == "PRON" or (tok.lower_ in PRONOUNS and tok.pos_ != "PROPN") or tok.lower_ in PERSONAL:
+        return resolve_pronoun(tok, m)  # "us", not "the US"; "HE" even when upper case misleads the tagger
     lo, hi = np_range(tok)
     found = m.actors_in(lo, hi)
+    if len(found) > 1:  # "the Salvadoran leader Hector Oqueli": the nationality only modifies
+        named = [a for a in found if not _modifier_demonym(a, m)]
+        found = named or found
     head_hit = [a for a in found if a.start <= tok.idx < a.end]
     coordinated = len(found) > 1 and any(t.dep_ == "conj" for t in tok.subtree)
     if found and (coordinated or not head_hit):
@@ -198,7 +246,10 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None)
     if owner is not None and not allow_descriptive:  # "its aircraft" -> the owner
         return resolve_pronoun(owner, m)
-    if not allow_descriptive or tok.pos_ not in ("NOUN", "PROPN") or "\n" in tok.doc.text[lo:hi]:
+    if is_agent(tok) and (tok.lemma_.lower() in INSTRUMENT_NOUNS or WEAPON_TEXT.search(doc_text(tok.doc)[lo:hi])):
+        owner = next((c for c in tok.children if c.dep_ in ("compound", "poss", "nmod")), None)
+        return actor_for(owner, m, allow_descriptive=False)  # "by police bullets" -> police; "by machinegun bursts" -> none
+    if not allow_descriptive or tok.pos_ not in ("NOUN", "PROPN") or "\n" in doc_text(tok.doc)[lo:hi]:
         return None
     if tok.lemma_.lower() in NOT_RECIPIENTS or WEAPON_TEXT.fullmatch(tok.text):
         return None  # "repelled a terrorist attack", "detonated dynamite sticks"
@@ -227,7 +278,7 @@ def _government_of(place: Place, m: Mentions) -> str | None:
 
 def descriptive_actor(tok: Token, lo: int, hi: int, m: Mentions) -> Actor:
     """"a Russian passenger airliner" -> an actor named by its own noun phrase."""
-    text = re.sub(r"(?:[\s,;:–—-]+(?:and|or|as well as))+$|[\s,;:–—-]+$", "", tok.doc.text[lo:hi], flags=re.I)
+    text = re.sub(r"(?:[\s,;:–—-]+(?:and|or|as well as))+$|[\s,;:–—-]+$", "", doc_text(tok.doc)[lo:hi], flags=re.I)
     hi = lo + len(text)
     name = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", text, flags=re.I)
     country = None
@@ -238,6 +289,15 @@ def descriptive_actor(tok: Token, lo: int, hi: int, m: Mentions) -> Actor:
             country = country or (place is not None and _government_of(place, m)) or None
     kind = "civilians" if PERSON_NOUNS.search(text) or tok.lower_ in ("airliner", "plane", "bus", "village", "town") else "other"
     return Actor(name, text, kind, country, lo, hi)
+
+
+def _modifier_demonym(actor: Actor, m: Mentions) -> bool:
+    """A nationality adjective standing alone as an actor mention ("SALVADORAN", "Guatemalan")."""
+    words = actor.text.split()
+    if len(words) != 1 or actor.actor_id is not None:
+        return False
+    word = words[0].lower()
+    return word.endswith(("an", "ese", "ish", "i", "ic")) and m.dictionary.country_of(word) is not None
 
 
 def resolve_pronoun(tok: Token, m: Mentions) -> Actor | None:
@@ -256,7 +316,15 @@ def resolve_pronoun(tok: Token, m: Mentions) -> Actor | None:
             found = actor_for(speaker, m, allow_descriptive=False)
             if found is not None:
                 return found
+    if tok.lower_ in SINGULAR_PERSON:  # "shot him": the last person named before, else nobody
+        people = [a for a in m.actors if a.end <= tok.idx and is_person_mention(a, tok.doc)]
+        if not people or tok.idx - people[-1].end > 600:
+            return None
+        last = people[-1]
+        return Actor(last.name, last.text, last.type, last.country, last.start, last.end, last.actor_id)
     before = [a for a in m.actors if a.end <= tok.idx and a.type != "civilians"]
+    if tok.lower_ in ("they", "them", "their"):  # a group, never one person
+        before = [a for a in before if not is_person_mention(a, tok.doc)]
     if tok.lower_ in ("it", "its"):
         before = [a for a in before if a.type in ARMED_TYPES | {"international", "government"}]
     if not before:
@@ -370,3 +438,15 @@ def is_place_object(tok: Token, m: Mentions | None) -> bool:
 def is_place_name(tok: Token, m: Mentions) -> bool:
     """A bare proper place name: where the event happened, never its recipient."""
     return tok.pos_ == "PROPN" and any(p.start <= tok.idx < p.end for p in m.places)
+
+
+def is_person_mention(actor: Actor, doc) -> bool:  # type: ignore[no-untyped-def]
+    """An actor mention that names one person: spaCy tagged it PERSON, or it is an undictionaried
+    name of two to four capitalised words."""
+    if actor.actor_id is not None or actor.type not in ("other", "civilians"):
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.start >= 0 else None
+    if span is not None and any(t.ent_type_ == "PERSON" for t in span):
+        return True
+    words = actor.text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not PERSON_NOUNS.search(actor.text)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -18,16 +20,19 @@ GOVERNOR_STATUS: dict[str, str] = {
     "plan": "planned", "plot": "planned", "prepare": "planned", "intend": "planned",
     "conspire": "planned", "scheme": "planned", "aim": "planned", "preparation": "planned",
     "try": "attempted", "attempt": "attempted", "fail": "attempted", "foil": "attempted",
+    "defuse": "attempted", "deactivate": "attempted", "dismantle": "attempted",
     "thwart": "attempted", "prevent": "attempted", "avert": "attempted",
     "deny": "denied", "denial": "denied", "reject": "denied",
     "suspect": "suspected", "blame": "suspected", "accuse": "suspected", "allege": "suspected",
     "believe": "suspected", "suspicion": "suspected",
     "claim": "claimed", "responsibility": "claimed",
 }
-ASPECTUAL = {"begin", "start", "continue", "resume", "keep", "go", "manage", "proceed", "use", "help", "have", "need"}
+ASPECTUAL = {"begin", "start", "continue", "resume", "keep", "go", "manage", "proceed", "use", "help", "have", "need",
+             "able", "succeed", "lucky", "happen", "force", "compel", "oblige", "prompt"}  # implicatives: "were able to arrest" -> it happened
 MODAL_STATUS: dict[str, str] = {
     "would": "hypothetical", "could": "hypothetical", "might": "hypothetical",
     "may": "hypothetical", "should": "hypothetical", "must": "hypothetical", "will": "planned",
+    "can": "hypothetical", "ought": "hypothetical",  # "can be arrested under the clauses of ..."
     "shall": "planned",
 }
 # words whose content is not an event that happened: "threatening to launch attacks"
@@ -51,13 +56,20 @@ def governors(tok: Token) -> list[Token]:
     return out
 
 
+HABITUAL = {"routinely", "usually", "often", "frequently", "habitually", "regularly", "always", "generally", "normally"}
+
+
 def status_of(trigger: Token) -> str:
     if _negated(trigger):
         return "negated"
+    if _habitual(trigger):
+        return "hypothetical"  # "the police routinely torture people in custody": a habit, no event
     if any(c.dep_ == "amod" and c.lemma_.lower() in ("attempted", "failed", "foiled", "thwarted") for c in trigger.children):
         return "attempted"
     if trigger.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         governor = trigger.head.lemma_.lower()
+        if governor == "unable":
+            return "negated"
         if governor not in ASPECTUAL and governor not in GOVERNOR_STATUS:
             return "planned"  # "hired him to kill", "sent troops to retake"
     own_clause = True  # modals count only up to the first clause boundary above the trigger
@@ -73,11 +85,26 @@ def status_of(trigger: Token) -> str:
             status = GOVERNOR_STATUS.get(verb.lemma_.lower())
             if status == "claimed" and verb.lemma_.lower() == "claim" and not _mentions(verb, "responsibility", "credit"):
                 status = None
+            if status is not None and (_nobody_did(verb) or verb.pos_ == "NOUN" and _nobody_did(verb.head)):
+                status = None  # "no group has claimed responsibility", "nobody was blamed"
             if status is not None:
                 return status
         if verb.dep_ in ("ROOT",) or verb.lemma_.lower() in SPEECH_VERBS:
             break
     return "occurred"
+
+
+def _habitual(trigger: Token) -> bool:
+    verbs = [trigger, trigger.head] if trigger.pos_ != "VERB" and trigger.head.pos_ in ("VERB", "AUX") else [trigger]
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for v in verbs for c in v.children)
+
+
+def _nobody_did(verb: Token) -> bool:
+    """The governor's subject is nobody: "no person or organization has claimed ..."."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.lower_ in ("nobody", "none", "noone") or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
 
 
 def _negated(trigger: Token) -> bool:
@@ -136,7 +163,7 @@ def attribution_of(trigger: Token, sent: Span) -> str | None:
             ]
             for prep in setting[:1]:  # "in a statement", without what hangs off it ("on Saturday")
                 obj = next((o for o in prep.children if o.dep_ == "pobj"), prep)
-                text = f"{text} {prep.doc.text[prep.idx: obj.idx + len(obj.text)]}"
+                text = f"{text} {doc_text(prep.doc)[prep.idx: obj.idx + len(obj.text)]}"
             return text
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
@@ -178,4 +205,4 @@ def is_generic(sent_text: str) -> bool:
 
 
 def _phrase(tok: Token) -> str:
-    return tok.doc.text[tok.left_edge.idx: tok.right_edge.idx + len(tok.right_edge.text)]
+    return doc_text(tok.doc)[tok.left_edge.idx: tok.right_edge.idx + len(tok.right_edge.text)]

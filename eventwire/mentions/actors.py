@@ -184,12 +184,12 @@ def find_actors(
 ) -> tuple[Actor, ...]:
     """All actor mentions in ``text``, non-overlapping, in text order."""
     found: list[tuple[int, Actor]] = []  # (priority, actor); lower priority value wins ties
-    for m in actors.pattern.finditer(text):
-        entry = actors.entries[actors.aliases[m.group(0).lower()]]
+    for m in actors.pattern.finditer(text):  # aliases match across line breaks ("LIBERATION\nMOVEMENT")
+        entry = actors.entries[actors.aliases[" ".join(m.group(0).split()).lower()]]
         found.append((0, _actor(entry, m.group(0), m.start(), m.end())))
     if not all_caps:
         for m in actors.acronym_pattern.finditer(text):
-            entry = actors.entries[actors.acronyms[m.group(0)]]
+            entry = actors.entries[actors.acronyms[" ".join(m.group(0).split())]]
             found.append((0, _actor(entry, m.group(0), m.start(), m.end())))
     for m in actors.state_pattern.finditer(text):
         iso3 = actors.country_of(m.group("mod"))
@@ -199,7 +199,7 @@ def find_actors(
         name = template.format(c=actors.country_names.get(iso3, iso3))
         found.append((1, Actor(name, m.group(0), kind, iso3, m.start(), m.end())))
     for m in actors.generic_pattern.finditer(text):
-        name, kind = GENERIC_ROLES[m.group(0).lower()]
+        name, kind = GENERIC_ROLES[" ".join(m.group(0).split()).lower()]
         found.append((2, Actor(name, m.group(0), kind, None, m.start(), m.end())))
     found += [(1, a) for a in _coordinated(text, actors)]
     for ent in ents:
@@ -236,8 +236,8 @@ def _antecedent(actor: Actor, before: list[Actor], text: str, names: dict[str, s
         return None
     if actor.name == "Unidentified coalition":
         named = [a for a in before if a.actor_id and "coalition" in a.name.lower()]
-    else:
-        named = [a for a in before if a.actor_id and a.type in ARMED]
+    else:  # dictionary groups, or organisations named like armed groups ("the Jacobo Carcamo Command")
+        named = [a for a in before if (a.actor_id or not a.name.startswith("Unidentified")) and a.type in ARMED]
     if not named:
         return None
     last = named[-1]
@@ -286,8 +286,33 @@ def _fallback(ent: Mention, actors: ActorDictionary) -> Actor:
     iso3 = actors.country_of(ent.text) if ent.label == "NORP" else None
     if iso3 is not None:
         return Actor(actors.country_names.get(iso3, iso3), ent.text, "government", iso3, ent.start, ent.end)
-    kind = {"PERSON": "other", "ORG": "other", "NORP": "other"}[ent.label or "ORG"]
+    kind = org_type(ent.text) if ent.label == "ORG" else "other"
     return Actor(ent.text, ent.text, kind, None, ent.start, ent.end)
+
+
+ARMED_ORG_WORDS = re.compile(
+    r"\b(front|army|movement|command|commandos?|brigades?|militias?|guerrillas?|rebels?|liberation|"
+    r"revolutionary|insurgents?|death squads?|cartel|mujahideen|jihad|martyrs|resistance|armed forces|"
+    r"self-defen[cs]e|paramilitar\w*|patriotic|anticommunist|squadrons?)\b", re.I,
+)
+MEDIA_ORG_WORDS = re.compile(
+    r"\b(radio|television|tv|newspaper|daily|news agency|agency|press|times|post|herald|tribune|gazette|"
+    r"journal|diario|el tiempo|la prensa|el nacional|el espectador|el mundo|channel|broadcast\w*|"
+    r"network|reuters?|afp|efe|xinhua|tass|bbc|cnn)\b", re.I,
+)
+STATE_ORG_WORDS = re.compile(r"\b(ministry|police|national guard|armed forces of|government|embassy|court|congress|senate|parliament)\b", re.I)
+
+
+def org_type(text: str) -> str:
+    """Actor type of an organisation spaCy found but the dictionary does not know, from its name:
+    "Jacobo Carcamo Command" -> rebel group, "El Tiempo" / "Radio Cadena Nacional" -> media."""
+    if STATE_ORG_WORDS.search(text):
+        return "other"  # unknown state bodies stay untyped: their country is not known here
+    if MEDIA_ORG_WORDS.search(text):
+        return "media"
+    if ARMED_ORG_WORDS.search(text):
+        return "rebel group"
+    return "other"
 
 
 def _non_overlapping(found: list[tuple[int, Actor]]) -> tuple[Actor, ...]:
@@ -313,7 +338,7 @@ def _read_tsv(text: str) -> list[list[str]]:
 
 
 def _alternation(words: Iterable[str], *, flags: int) -> re.Pattern[str]:
-    alts = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+    alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
     if not alts:
         return re.compile(r"(?!x)x")
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)

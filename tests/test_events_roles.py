@@ -1,0 +1,114 @@
+"""Who did what to whom in harder sentences: passives without an agent, legal frames, comments on
+an act, pronouns, coordinations, habits, implicatives and person-only triggers. Real pipeline."""
+
+from __future__ import annotations
+
+from eventwire.events.lexicon import Lexicon
+from eventwire.mentions.actors import ActorDictionary, find_actors, org_type
+from eventwire.records import Event
+from support import events_of
+
+
+def of_type(events: tuple[Event, ...], type_: str) -> list[Event]:
+    return [e for e in events if e.type == type_]
+
+
+def test_people_arrested_are_the_patients_not_the_agents() -> None:
+    text = "He said the 51 people arrested for their role in the violence had been charged."
+    arrest = of_type(events_of(text), "COERCE")[0]
+    assert arrest.actor is None
+    assert arrest.recipient is not None and "people" in arrest.recipient.text
+
+
+def test_held_and_booked_are_arrests_only_when_people_are_held() -> None:
+    held = of_type(events_of("In combing operations in Surat, 50 persons were held on Tuesday."), "COERCE")
+    assert [e.mode for e in held] == ["arrest"]
+    assert not of_type(events_of("One such meeting was held in Lucknow on Thursday."), "COERCE")
+    assert not of_type(events_of("The petitioners said they apprehended a threat to their lives."), "COERCE")
+
+
+def test_able_to_arrest_happened_and_cardiac_arrest_is_no_event() -> None:
+    arrest = of_type(events_of("The Naroda police were able to arrest 31 rioters on Sunday."), "COERCE")[0]
+    assert arrest.status == "occurred" and "police" in arrest.actor.text.lower()
+    assert not of_type(events_of("Dr Dalal had suffered a cardiac arrest a fortnight ago."), "COERCE")
+
+
+def test_who_registers_a_murder_case_did_not_murder() -> None:
+    events = events_of("The police have registered a case of murder against the crowd in Ahmedabad.")
+    assert all(e.actor is None for e in of_type(events, "ASSAULT"))
+
+
+def test_who_condemns_or_reports_an_assassination_did_not_commit_it() -> None:
+    text = "The Guatemalan Foreign Ministry condemned today the assassination of Salvadoran leader Hector Oqueli."
+    killing = of_type(events_of(text), "ASSAULT")[0]
+    assert killing.actor is None
+    assert killing.recipient is not None and "Oqueli" in killing.recipient.text
+
+
+def test_killed_by_police_bullets_is_a_police_killing_and_bursts_are_no_agent() -> None:
+    police = of_type(events_of("Nearly 25 of the victims had been killed by police bullets in Ahmedabad."), "ASSAULT")[0]
+    assert "police" in police.actor.text.lower()
+    bursts = of_type(events_of("Todd Wilson was murdered by machinegun bursts on Ancash Street in La Paz."), "ASSAULT")[0]
+    assert bursts.actor is None
+
+
+def test_forced_to_open_fire_names_the_police_and_happened() -> None:
+    text = "The two sides hurled stones for two hours, forcing the police to open fire in the air."
+    fire = [e for e in of_type(events_of(text), "ASSAULT") if "fire" in e.evidence.trigger.lower()]
+    assert fire and all("police" in e.actor.text.lower() for e in fire)
+    assert any(e.status == "occurred" for e in fire)
+
+
+def test_shot_him_resolves_to_the_person_named_before() -> None:
+    text = ("Gunmen attacked businessman Enrique Ormazabal in Molina on Sunday. "
+            "The gunmen shot him and left him seriously wounded.")
+    shot = [e for e in of_type(events_of(text), "ASSAULT") if e.evidence.trigger.lower() == "shot"][0]
+    assert shot.recipient is not None and "Ormazabal" in shot.recipient.name
+
+
+def test_the_murdered_jesuits_are_victims_of_a_murder() -> None:
+    events = events_of("Police found the bodies of the murdered Jesuits in San Salvador on Monday.")
+    murder = [e for e in of_type(events, "ASSAULT") if e.evidence.trigger.lower() == "murdered"][0]
+    assert murder.recipient is not None and "Jesuits" in murder.recipient.text and murder.actor is None
+
+
+def test_habitual_sentences_are_not_events_that_happened() -> None:
+    events = events_of("In this country the police routinely torture people in custody to extract confessions.")
+    assert all(e.status != "occurred" for e in of_type(events, "ASSAULT"))
+
+
+def test_a_newspaper_reports_killings_it_does_not_commit_them() -> None:
+    assert org_type("El Nacional") == "media" and org_type("Radio Cadena Nacional") == "media"
+    assert org_type("Jacobo Carcamo Command") == "rebel group"
+    assert org_type("Acme Holdings") == "other"
+
+
+def test_group_names_match_across_line_breaks() -> None:
+    actors = ActorDictionary.load()
+    text = "THE CINCHONERO POPULAR LIBERATION\nMOVEMENT CLAIMED RESPONSIBILITY TODAY."
+    found = find_actors(text, (), actors, all_caps=True)
+    assert [a.name for a in found] == ["Cinchoneros Popular Liberation Movement"]
+    assert isinstance(found[0].text, str) and "\n" in found[0].text
+
+
+def test_diplomatic_verbs_of_the_codebook_are_coded() -> None:
+    lexicon = Lexicon.load()
+    for (word, pos), kind in {("ask", "VERB"): "REQUEST", ("apologize", "VERB"): "SUPPORT",
+                              ("veto", "*"): "REJECT", ("yield", "VERB"): "CONCEDE",
+                              ("deplore", "VERB"): "ACCUSE", ("discuss", "VERB"): "CONSULT"}.items():
+        assert lexicon.single[(word, pos)].type == kind
+    request = of_type(events_of("Iran asked Russia to deliver the missiles by March."), "REQUEST")
+    assert request and request[0].actor is not None
+
+
+def test_a_claim_by_nobody_is_no_claim_and_a_defused_bomb_was_an_attempt() -> None:
+    text = "No person or terrorist organization has yet claimed responsibility for planting the bomb in Lima."
+    bomb = of_type(events_of(text), "ASSAULT")[0]
+    assert bomb.status == "occurred" and bomb.actor is None
+    defused = of_type(events_of("A bomb planted near the U.S. Embassy in Lima was defused today by the police."), "ASSAULT")
+    assert [e.status for e in defused] == ["attempted"]
+
+
+def test_hoping_to_arrest_is_no_threat() -> None:
+    events = events_of("We have identified them and hope to arrest them in a few hours, police in Lima said.")
+    assert not of_type(events, "THREATEN")
