@@ -65,13 +65,16 @@ class Lexicon:
         return cls(single, multi)
 
     def match(self, sent: Span) -> list[Trigger]:
-        """Triggers in one sentence, in text order, one per head token."""
-        out = []
-        for token in sent:
-            trigger = self._match_token(token)
-            if trigger is not None:
-                out.append(trigger)
-        return out
+        """Triggers in one sentence, in text order, one per head token.
+
+        Remembered on the Doc (per lexicon and sentence): the NER prefilter and the event coder
+        both ask, and the answer depends only on the parse, which neither changes."""
+        memo = sent.doc.user_data.setdefault("eventwire_triggers", {})
+        key = (id(self), sent.start, sent.end)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = [t for t in map(self._match_token, sent) if t is not None]
+        return list(found)
 
     def _match_token(self, token: Token) -> Trigger | None:
         if token.pos_ == "ADJ":
