@@ -112,3 +112,14 @@ def test_a_claim_by_nobody_is_no_claim_and_a_defused_bomb_was_an_attempt() -> No
 def test_hoping_to_arrest_is_no_threat() -> None:
     events = events_of("We have identified them and hope to arrest them in a few hours, police in Lima said.")
     assert not of_type(events, "THREATEN")
+
+
+def test_an_alleged_doer_makes_the_event_suspected() -> None:
+    (attack,) = of_type(events_of("Suspected militants attacked a police post in Peshawar on Monday, killing two officers."), "ASSAULT")
+    assert attack.status == "suspected"
+    (massacre,) = of_type(events_of(
+        "Three survivors reported the massacre, for which they hold the army responsible, of 80 peasants in Ayacucho."
+    ), "ASSAULT")
+    assert massacre.status == "suspected"
+    (plain,) = of_type(events_of("Militants attacked a police post in Peshawar on Monday, killing two officers."), "ASSAULT")
+    assert plain.status == "occurred"

@@ -66,6 +66,8 @@ def status_of(trigger: Token) -> str:
         return "hypothetical"  # "the police routinely torture people in custody": a habit, no event
     if any(c.dep_ == "amod" and c.lemma_.lower() in ("attempted", "failed", "foiled", "thwarted") for c in trigger.children):
         return "attempted"
+    if _alleged_doer(trigger):
+        return "suspected"  # "alleged commandos ... machinegunned", "the massacre, for which they hold the army responsible"
     if trigger.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         governor = trigger.head.lemma_.lower()
         if governor == "unable":
@@ -92,6 +94,21 @@ def status_of(trigger: Token) -> str:
         if verb.dep_ in ("ROOT",) or verb.lemma_.lower() in SPEECH_VERBS:
             break
     return "occurred"
+
+
+ALLEGED = {"alleged", "suspected", "presumed", "purported", "supposed", "reputed"}
+
+
+def _alleged_doer(trigger: Token) -> bool:
+    """The doer is only alleged: an "alleged"/"suspected" subject of the trigger verb, or a
+    relative clause holding somebody responsible for the trigger noun."""
+    if trigger.pos_ == "VERB":
+        subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+        return any(g.dep_ == "amod" and g.lower_ in ALLEGED for s in subjects for g in s.children)
+    return any(
+        c.dep_ == "relcl" and c.lemma_.lower() == "hold" and any(t.lower_ == "responsible" for t in c.subtree)
+        for c in trigger.children
+    )
 
 
 def _habitual(trigger: Token) -> bool:
