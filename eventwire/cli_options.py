@@ -29,13 +29,13 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
 def parse_near(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float, float] | None:
     if value is None:
         return None
+    from .errors import StoreError
+    from .store.query import parse_near as parse_near_text
+
     try:
-        lat, lon, km = (float(x) for x in value.split(","))
-    except ValueError:
-        raise click.BadParameter("expected LAT,LON,KM, e.g. 36.3,41.9,50") from None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
-        raise click.BadParameter("latitude must be in [-90, 90], longitude in [-180, 180], KM > 0")
-    return lat, lon, km
+        return parse_near_text(value)
+    except StoreError as e:
+        raise click.BadParameter(str(e.args[0])) from None
 
 
 def parse_country(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -114,10 +114,10 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-_LOOKUP_MEMORY = 200_000  # names remembered per Gazetteer (a few tens of MB at most)
+_LOOKUP_MEMORY = 200_000  # names (and normalised keys) remembered per process: a few tens of MB at most
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=_LOOKUP_MEMORY)
 def normalize(name: str) -> str:
     """Lookup key: accents removed, case-folded, quotes and spaces normalised."""
     text = unicodedata.normalize("NFKD", name)

@@ -41,7 +41,9 @@ def _sub_doc(sents: Sequence[Span]) -> tuple[Doc, list[int], list[int]]:
     spaces: list[bool] = []
     starts: list[bool] = []
     norms: list[tuple[int, str]] = []  # tokenizer exceptions ("'re" -> "are") live on the token
+    sub_starts = []
     for k, s in enumerate(sents):
+        sub_starts.append(len(words))
         norms.extend((len(words) + j, t.norm_) for j, t in enumerate(s) if t.norm != t.lex.norm)
         words.extend(t.text for t in s)
         spaces.extend(bool(t.whitespace_) for t in s)
@@ -51,12 +53,7 @@ def _sub_doc(sents: Sequence[Span]) -> tuple[Doc, list[int], list[int]]:
     sub = Doc(sents[0].doc.vocab, words=words, spaces=spaces, sent_starts=starts)
     for i, norm in norms:
         sub[i].norm_ = norm
-    sub_starts, doc_starts, pos = [], [], 0
-    for s in sents:
-        sub_starts.append(pos)
-        doc_starts.append(s.start)
-        pos += len(s)
-    return sub, sub_starts, doc_starts
+    return sub, sub_starts, [s.start for s in sents]
 
 
 def _write_back(doc: Doc, sub: Doc | None, sub_starts: list[int], doc_starts: list[int]) -> None:

@@ -440,3 +440,12 @@ def test_frequent_and_rare_actor_queries_give_the_same_first_page(store: Store) 
     assert len(every) == 4 * len(results)
     assert ids(store.events(actor="wagner", limit=25)) == every[:25]
     assert ids(store.events(actor="rare front")) == sorted(f"f{i:05d}-r" for i in range(0, len(results), 300))
+
+
+def test_near_text_is_parsed_once_for_the_cli_and_the_api() -> None:
+    from eventwire.store.query import parse_near
+
+    assert parse_near(" 36.32, 41.87 ,50") == (36.32, 41.87, 50.0)
+    for bad in ("36.3,41.9", "north,41.9,50", "36.3,41.9,-5", "91,0,10", "0,0,30000", "nan,0,10", "0,0,inf"):
+        with pytest.raises(StoreError):
+            parse_near(bad)

@@ -17,7 +17,7 @@ from typing import Any
 from eventwire.errors import StoreError
 from eventwire.records import Article, ArticleResult, Event, Rejected
 from eventwire.store import rows
-from eventwire.store.query import ACTOR_NAMES_LIKE, EventFilter, build_filter, like_pattern
+from eventwire.store.query import ACTOR_ROWS_MATCHING, EventFilter, build_filter, like_pattern
 from eventwire.store.schema import MIGRATIONS, Dialect, Migration, apply_migrations
 
 DEFAULT_BATCH_SIZE = 200
@@ -290,7 +290,7 @@ class SqlStore:
         (a few ms either way; the wrong choice costs 100+ ms on a million events)."""
         if actor is None or self.dialect.name != "sqlite":
             return False
-        found = self._query(ACTOR_NAMES_LIKE, (like_pattern(actor),))
+        found = self._query(ACTOR_ROWS_MATCHING, (like_pattern(actor),))
         return int(found[0][0]) > FREQUENT_ACTOR_ROWS
 
     def _events(self, where: EventFilter, limit: int | None) -> Iterator[Event]:

@@ -62,6 +62,21 @@ def country_alpha2(code: str) -> str:
     return str(country.alpha_2)
 
 
+MAX_NEAR_KM = 20_100  # half the Earth's circumference: every point is nearer than that
+
+
+def parse_near(text: str) -> tuple[float, float, float]:
+    """``"LAT,LON,KM"`` (as the CLI and the HTTP API take it) as numbers, checked; StoreError if not."""
+    try:
+        lat, lon, km = (float(x) for x in text.split(","))
+    except ValueError:
+        raise StoreError(f"near must be LAT,LON,KM, e.g. 36.32,41.87,50; got {text!r}", code="E_QUERY") from None
+    checked = _check_near((lat, lon, km))
+    if not 0 < checked.km <= MAX_NEAR_KM:
+        raise StoreError(f"near: KM must be in (0, {MAX_NEAR_KM}], got {km}", code="E_QUERY")
+    return checked.lat, checked.lon, checked.km
+
+
 def _check_near(near: tuple[float, float, float]) -> Near:
     try:
         lat, lon, km = (float(v) for v in near)
@@ -94,7 +109,13 @@ def bounding_box(near: Near) -> tuple[str, tuple[float, ...]]:
     return cond + " AND e.lon BETWEEN ? AND ?", (*params, lo, hi)
 
 
-ACTOR_NAMES_LIKE = "SELECT COUNT(*) FROM actors a WHERE a.search IN (SELECT n.search FROM actor_names n WHERE n.search LIKE ? ESCAPE '\\')"
+# actor rows whose name contains a pattern: matched over the distinct names (table ``actor_names``),
+# then read through the ``actors (search, event_id)`` index; one ``?``, a ``like_pattern``
+ACTORS_MATCHING = (
+    "SELECT a.event_id FROM actors a WHERE a.search IN "
+    "(SELECT n.search FROM actor_names n WHERE n.search LIKE ? ESCAPE '\\')"
+)
+ACTOR_ROWS_MATCHING = f"SELECT COUNT(*) FROM ({ACTORS_MATCHING}) matching"
 
 
 def like_pattern(text: str) -> str:
@@ -124,10 +145,7 @@ def build_filter(
     if actor is not None:
         # "+" keeps SQLite from driving the query by the id list: for a frequent actor, walking
         # the result order and testing membership finds the first page sooner (see Store.events)
-        conds.append(
-            ("+" if walk_order else "") + "e.id IN (SELECT a.event_id FROM actors a WHERE a.search IN "
-            "(SELECT n.search FROM actor_names n WHERE n.search LIKE ? ESCAPE '\\'))"
-        )
+        conds.append(("+" if walk_order else "") + f"e.id IN ({ACTORS_MATCHING})")
         params.append(like_pattern(actor))
     if country is not None:
         conds.append("e.country = ?")

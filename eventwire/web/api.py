@@ -43,7 +43,7 @@ from eventwire.errors import StoreError
 from eventwire.records import PLOVER_TYPES, STATUSES
 from eventwire.store import Store, open_store
 from eventwire.store.merge_schema import ALL_MIGRATIONS, merge_store
-from eventwire.store.query import country_alpha2
+from eventwire.store.query import country_alpha2, parse_near
 
 from . import queries, views
 from .errors import ApiError, install_error_handlers
@@ -62,7 +62,6 @@ DOCS_CDN = "https://cdn.jsdelivr.net"
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut} for code in (400, 404, 422, 500)
 }
-_NEAR = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*$")
 
 
 class _Stores:
@@ -96,13 +95,10 @@ def _bad(message: str) -> ApiError:
 
 
 def _parse_near(value: str) -> tuple[float, float, float]:
-    found = _NEAR.match(value)
-    if found is None:
-        raise _bad("near must be LAT,LON,KM, e.g. 36.32,41.87,50")
-    lat, lon, km = (float(g) for g in found.groups())
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_100):
-        raise _bad("near: latitude in [-90, 90], longitude in [-180, 180], km in (0, 20100]")
-    return lat, lon, km
+    try:
+        return parse_near(value)
+    except StoreError as e:
+        raise _bad(str(e.args[0])) from None
 
 
 def _parse_statuses(value: str) -> tuple[str, ...]:

@@ -31,7 +31,7 @@ from typing import Any
 from eventwire.merge import MergedEvent
 from eventwire.records import Event
 from eventwire.store import rows as store_rows
-from eventwire.store.query import Near, bounding_box, build_filter, country_alpha2, like_pattern
+from eventwire.store.query import ACTORS_MATCHING, Near, bounding_box, build_filter, country_alpha2, like_pattern
 
 SORTS: tuple[str, ...] = ("date", "-date", "fatalities", "-fatalities", "confidence", "-confidence")
 TOP_ACTORS = 20
@@ -80,7 +80,7 @@ def _text_search(q: str) -> tuple[str, list[Any]]:
         "c.id IN (SELECT m.cluster_id FROM cluster_members m JOIN events e ON e.id = m.event_id "
         "JOIN articles a ON a.id = e.article_id WHERE LOWER(e.sentence) LIKE ? ESCAPE '\\' "
         "OR LOWER(e.place) LIKE ? ESCAPE '\\' OR LOWER(a.title) LIKE ? ESCAPE '\\' "
-        "OR e.id IN (SELECT x.event_id FROM actors x WHERE x.search LIKE ? ESCAPE '\\'))"
+        f"OR e.id IN ({ACTORS_MATCHING}))"
     )
     return sql, [lowered, lowered, lowered, like_pattern(q)]
 
