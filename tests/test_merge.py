@@ -221,6 +221,20 @@ def test_merged_events_saved_before_the_filter_columns_get_them_on_upgrade(store
     assert (status, actor) == ("claimed", "Kurdish Peshmerga") and confidence == pytest.approx(merged.confidence)
 
 
+def test_filter_columns_are_filled_when_another_opener_applied_the_migration(store: Store) -> None:
+    """`eventwire serve` opens the store with every migration before merging: the upgrade must
+    still fill the columns the web filters read."""
+    from eventwire.store.merge_schema import ALL_MIGRATIONS, ensure_schema
+
+    stored(store, "a1", [ev("r1", "a1", status="suspected")], "Wire A")
+    merge_store(store)
+    with store.transaction() as cur:
+        cur.execute("UPDATE event_clusters SET status = NULL, confidence = NULL, actor = NULL")
+    store.migrate(ALL_MIGRATIONS)  # nothing left to apply, as after open_store(db, migrations=ALL_MIGRATIONS)
+    assert ensure_schema(store) == []
+    assert store.query("SELECT status, actor FROM event_clusters") == [("suspected", "Kurdish Peshmerga")]
+
+
 def test_merged_events_filters(store: Store) -> None:
     stored(store, "a1", [ev("r1", "a1"), ev("k1", "a1", where=place(34.5, 69.2, country="AF"))], "Wire A")
     merge_store(store)

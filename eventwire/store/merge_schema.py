@@ -86,7 +86,6 @@ MERGE_MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX event_clusters_status ON event_clusters (status)",
     )),
 )
-_FILTER_COLUMNS_MIGRATION = "0103_merged_event_filter_columns"
 ALL_MIGRATIONS: tuple[Migration, ...] = MIGRATIONS + tuple(
     m for m in MERGE_MIGRATIONS if m.name not in {x.name for x in MIGRATIONS}
 )
@@ -111,17 +110,21 @@ def _now() -> dt.datetime:
 def ensure_schema(store: Any) -> list[str]:
     """Apply the merge and watch migrations if missing; return the names applied."""
     applied = list(_sql(store).migrate(ALL_MIGRATIONS))
-    if _FILTER_COLUMNS_MIGRATION in applied:
-        _fill_filter_columns(store)
+    _fill_filter_columns(store)
     return applied
 
 
 def _fill_filter_columns(store: Any) -> None:
-    """Merged events saved before migration 0103 get their new columns from their records."""
+    """Merged events saved before migration 0103 get its columns from their records (whichever
+    call applied the migration; every merged event saved since has a status, so this finds
+    nothing to do after the first time, through the status index)."""
     s = _sql(store)
+    stale = s._query("SELECT record FROM event_clusters WHERE status IS NULL")
+    if not stale:
+        return
     sql = s.dialect.sql("UPDATE event_clusters SET status = ?, confidence = ?, actor = ? WHERE id = ?")
     with s.transaction() as cur:
-        for cluster in all_clusters(store):
+        for cluster in (_cluster(r[0]) for r in stale):
             cur.execute(sql, (cluster.status, cluster.confidence,
                               cluster.actor.name if cluster.actor else None, cluster.id))
 
