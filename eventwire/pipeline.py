@@ -81,6 +81,12 @@ class Pipeline:
     def __call__(self, article: Article) -> ArticleResult | Rejected:
         return next(iter(self.pipe([article])))
 
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Load now what ``texts`` will need and is otherwise loaded on first use (the truecasing
+        model, a few seconds, for ALL-CAPS or lower-case text), so a timed run times processing."""
+        if self._truecaser is None and any(is_caseless(t) for t in texts):
+            self._truecaser = Truecaser(self.actors.acronyms)
+
     def pipe(self, items: Iterable[Article | Rejected]) -> Iterator[ArticleResult | Rejected]:
         """Process a stream in order; a failing article becomes a Rejected, the stream goes on.
         Rejected items already in the stream (from ingest) pass through."""

@@ -12,7 +12,8 @@ every offset computed on it indexes the original article text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import string
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+|[^\w\s]")
@@ -33,19 +34,63 @@ def is_caseless(text: str, *, sample: int = 5000) -> bool:
     return upper > 0.8 or upper < 0.005
 
 
+MEMO_LIMIT = 400_000  # remembered (previous, word, next) choices per process, about 60 MB at most
+
+
 class Truecaser:
-    """Load once per worker (the model takes a few seconds); ``restore`` is pure afterwards."""
+    """Load once per worker (the model takes a few seconds); ``restore`` is pure afterwards.
+
+    The choices are the ``truecase`` package's own (:meth:`_true_case` follows its
+    ``get_true_case_from_tokens`` step by step), but a word's casing depends only on the casing chosen
+    for the previous word, the word and the next word, so each such triple is scored once per process
+    and remembered: news repeats its trigrams, and scoring is all the cost.
+    """
 
     def __init__(self, acronyms: Iterable[str] = ()) -> None:
         from truecase import get_truecaser
 
         self._model: Any = get_truecaser()
         self.acronyms = frozenset(a.upper() for a in acronyms if a.isalpha())
+        self._memo: dict[tuple[str | None, str, str | None], str] = {}
+
+    def _true_case(self, tokens: Sequence[str]) -> list[str]:
+        """The package's casing of lower-cased ``tokens`` (out-of-vocabulary words title-cased)."""
+        lookup = self._model.word_casing_lookup
+        out: list[str] = []
+        for i, token in enumerate(tokens):
+            if token in string.punctuation or token.isdigit():
+                out.append(token)
+                continue
+            options = lookup.get(token)
+            if options is None:
+                out.append(token.title())
+                continue
+            if len(options) == 1:
+                out.append(next(iter(options)))
+            else:
+                out.append(self._best(out[i - 1] if i else None, token, tokens[i + 1] if i + 1 < len(tokens) else None))
+            if i == 0:
+                out[0] = out[0].capitalize()
+        return out
+
+    def _best(self, previous: str | None, token: str, following: str | None) -> str:
+        key = (previous, token, following)
+        best = self._memo.get(key)
+        if best is None:
+            score, best = float("-inf"), token
+            for option in self._model.word_casing_lookup[token]:  # first best wins, as in the package
+                s = self._model.get_score(previous, option, following)
+                if s > score:
+                    score, best = s, option
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[key] = best
+        return best
 
     def restore(self, text: str) -> str:
         spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
         tokens = [text[a:b].lower() for a, b in spans]
-        cased = self._model.get_true_case_from_tokens(tokens, out_of_vocabulary_token_option="title")
+        cased = self._true_case(tokens)
         out = list(text.lower()) if len(text.lower()) == len(text) else list(text)
         for (a, b), word, original in zip(spans, cased, tokens):
             if original.upper() in self.acronyms and len(original) > 1:

@@ -1,0 +1,43 @@
+"""Case restoration for ALL-CAPS wire copy: same offsets, the truecase model's own choices, fast repeats."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.truecasing import TOKEN, Truecaser, is_all_caps, is_caseless
+
+WIRE = (
+    "SAN SALVADOR, 12 JAN 90 -- URBAN GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT "
+    "(FMLN) ATTACKED THE HOME OF A SUPREME COURT JUDGE IN THE CAPITAL LAST NIGHT. THE ARMED FORCES "
+    "PRESS COMMITTEE SAID TWO BODYGUARDS WERE KILLED AND THE JUDGE WAS NOT HURT. THE POLICE SAID THE "
+    "ATTACKERS FLED TOWARD THE VOLCANO."
+)
+
+
+@pytest.fixture(scope="module")
+def caser() -> Truecaser:
+    return Truecaser(["FMLN", "ELN"])
+
+
+def test_detects_caseless_text() -> None:
+    assert is_all_caps(WIRE) and is_caseless(WIRE)
+    assert is_caseless(WIRE.lower())
+    assert not is_caseless("Urban guerrillas attacked the home of a judge in San Salvador last night, police said.")
+    assert not is_all_caps("TOO SHORT")
+
+
+def test_restores_case_without_moving_offsets(caser: Truecaser) -> None:
+    out = caser.restore(WIRE)
+    assert len(out) == len(WIRE) and out.upper() == WIRE.upper()
+    assert "(FMLN)" in out  # an acronym of the actor dictionary stays upper case
+    assert "Supreme Court" in out and " the home of a " in out
+    assert out.startswith("San Salvador")
+    assert ". The armed forces" in out.replace("Armed Forces", "armed forces")  # sentence start capitalised
+
+
+def test_same_choices_as_the_truecase_package(caser: Truecaser) -> None:
+    """The remembered-trigram path picks exactly what the package's own function picks, twice over."""
+    tokens = [m.group(0).lower() for m in TOKEN.finditer(WIRE + " " + WIRE.replace("LAST NIGHT", "ON MONDAY"))]
+    reference = caser._model.get_true_case_from_tokens(tokens, out_of_vocabulary_token_option="title")
+    assert caser._true_case(tokens) == reference
+    assert caser._true_case(tokens) == reference  # second time from the memo
