@@ -201,3 +201,32 @@ def test_continental_adjective_resolves_to_its_continent(gaz: Gazetteer) -> None
     text = "African leaders met in Addis Ababa."
     (place,) = resolve_spans(text, [(0, 7)], ents_for(text, ("African", "NORP"), ("Addis Ababa", "GPE")), gaz)
     assert place.name == "Africa" and place.precision == "region"
+
+
+def test_neighbourhood_the_gazetteer_lacks_sits_in_its_written_town(gaz: Gazetteer) -> None:
+    text = "Alvarez Martinez was killed near his residence in Tegucigalpa's Florencia del Este neighborhood."
+    places = by_text(find_places(text, (), gaz))
+    p = places["Florencia del Este"]
+    assert (p.country, p.feature, p.geonameid, p.precision) == ("HN", "PPLX", None, "admin2")
+    assert text[p.start:p.end] == "Florencia del Este"
+
+
+def test_known_district_inside_its_city_keeps_its_gazetteer_entry(gaz: Gazetteer) -> None:
+    text = "Terrorists hurled dynamite at U.S. Embassy facilities in the Miraflores neighborhood in Lima."
+    places = by_text(find_places(text, (), gaz))
+    assert places["Miraflores"].country == "PE" and places["Miraflores"].geonameid is not None
+    assert places["Miraflores"].feature == "PPLX" and places["Lima"].feature == "PPLC"
+
+
+def test_village_in_a_department_and_streets(gaz: Gazetteer) -> None:
+    text = ("Guerrillas placed a dynamite charge at the place called La Motosa, near Aipe municipality. "
+            "Another bomb exploded on the corner of Sarmiento and San Martin streets.")
+    places = by_text(find_places(text, (), gaz))
+    assert places["La Motosa"].country == "CO" and places["La Motosa"].feature == "LCTY"
+    assert places["Sarmiento"].country is None and places["San Martin"].country is None
+
+
+def test_descriptor_is_not_a_neighbourhood_name(gaz: Gazetteer) -> None:
+    text = "He was shot in a parking lot in the Residential neighborhood of San Isidro, in Lima."
+    places = by_text(find_places(text, (), gaz))
+    assert "Residential" not in places and places["San Isidro"].country == "PE"

@@ -64,8 +64,8 @@ message's main country is one of them takes the main country instead (TASKDOC 1.
 dateline city is the fallback place name only when it lies in the incident's country.
 
 Relevance gate (``--no-gate`` turns it off): a message that the learned relevance model
-(:mod:`muc4_relevance`, trained on dev messages 301-1300) scores below ``GATE_THRESHOLD`` gets no
-template.
+(:mod:`muc4_relevance`: words of the message stacked with the templates found in it, trained on dev
+messages 301-1300) scores below the model file's threshold (chosen on dev 1-300) gets no template.
 
 Grouping: events of a message with the same incident type and stage become one template when their
 dates overlap (or one is unknown), their places agree (same country and place, or one unknown) and
@@ -87,20 +87,20 @@ from pathlib import Path
 import click
 
 from ..errors import EventwireError
+from ..events.attribution import is_authority, self_reported
 from ..records import Actor, Article, ArticleResult, Event, Place
 from . import EvalReport, emit, format_option, limit_option, muc_files_options
 from .muc4_reader import KeyTemplate, Message, mixed_case_variant, read_keys, read_messages
 from .muc4_reader import message_dates
 from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
-from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, only_combatants, person_victims
+from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, of_alternatives, only_combatants, person_victims
 from .muc4_roles import targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import score
 from .runner import load_pipeline, make_article, optional_import, run_articles
 
 RECENT_DAYS = 61
-GATE_THRESHOLD = 0.25  # relevance probability below which a message gets no template (chosen on dev 1-300)
 MUC_COUNTRIES = frozenset({"SV", "GT", "HN", "AR", "BO", "CL", "CO", "EC", "PE"})  # TASKDOC 1.0, rule 4
 ARMED = frozenset({"state forces", "rebel group", "political militia", "identity militia", "terrorist group"})
 ORG_TYPES = ARMED | {"government", "international", "media"}
@@ -123,9 +123,6 @@ insurgent insurgents militant militants soldier soldiers troops guardsman guards
 policemen patrol patrols battalion brigade army
 """.split())
 CLASH = re.compile(r"\b(clash\w*|fighting|combat\w*|skirmish\w*|battle\w*)\b", re.I)
-AUTHORITY_WORDS = ("police", "army", "armed forces", "military", "government", "minister",
-                   "president", "authorit", "official", "judge", "court", "brigade", "battalion",
-                   "coprefa", "prosecutor", "spokesman for the")
 COUNTRY_ALIASES = {
     "US": ("UNITED STATES", "USA"), "RU": ("SOVIET UNION", "USSR"), "KP": ("DEMOCRATIC PEOPLES REP OF KOREA",),
     "CN": ("PEOPLES REP OF CHINA",), "DE": ("WEST GERMANY", "FEDERAL REPUBLIC OF GERMANY"),
@@ -189,12 +186,17 @@ def stage_of(event: Event) -> str | None:
 
 
 def confidence_of(event: Event) -> str:
-    if event.status == "claimed":
+    """The MUC confidence the event's status and attribution amount to: claimed -> CLAIMED OR
+    ADMITTED; suspected -> SUSPECTED OR ACCUSED, BY AUTHORITIES when the attribution is a state
+    source (:func:`eventwire.events.attribution.is_authority`); denied -> SUSPECTED OR ACCUSED.
+    A fact the doer's own side reports (:func:`eventwire.events.attribution.self_reported`: "the
+    FMLN general command said FMLN units attacked ...") is CLAIMED OR ADMITTED in MUC's terms; the
+    event itself stays "occurred", attributed to that source."""
+    claim = event.status == "occurred" and self_reported(event.actor, event.attribution, event.evidence.sentence)
+    if event.status == "claimed" or claim:
         return "CLAIMED OR ADMITTED"
     if event.status == "suspected":
-        source = (event.attribution or "").lower()
-        authority = any(w in source for w in AUTHORITY_WORDS)
-        return "SUSPECTED OR ACCUSED BY AUTHORITIES" if authority else "SUSPECTED OR ACCUSED"
+        return "SUSPECTED OR ACCUSED BY AUTHORITIES" if is_authority(event.attribution) else "SUSPECTED OR ACCUSED"
     if event.status == "denied":
         return "SUSPECTED OR ACCUSED"
     return "REPORTED AS FACT"
@@ -220,7 +222,7 @@ def _forms(actor: Actor) -> tuple[tuple[str, ...], ...]:
     """One alternative set per minimal noun phrase of the actor text (canonical name added)."""
     nps = minimal_nps(actor.text) or ((actor.text,) if actor.actor_id else ())
     extra = (actor.name,) if actor.actor_id and actor.name and not _is_generic(actor) else ()
-    return tuple(tuple(dict.fromkeys((np, *extra))) for np in nps)
+    return tuple(tuple(dict.fromkeys((*of_alternatives(np, actor.text), *extra))) for np in nps)
 
 
 def perp_fillers(actor: Actor | None) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
@@ -245,7 +247,7 @@ def target_fillers(recipient: Actor | None) -> tuple[tuple[Entity, ...], tuple[E
     victims: list[Entity] = []
     for np in minimal_nps(recipient.text):
         words = _words(np)
-        forms = tuple(dict.fromkeys((np, recipient.name) if recipient.actor_id else (np,)))
+        forms = tuple(dict.fromkeys((*of_alternatives(np, recipient.text), recipient.name) if recipient.actor_id else of_alternatives(np, recipient.text)))
         (targets if words and words[-1] in OBJECT_HEADS else victims).append(Entity(forms))
     return tuple(targets), tuple(victims)
 
@@ -311,6 +313,8 @@ def to_incident(event: Event, published: dt.date | None, ctx: DocContext | None 
     if ctx is not None:
         where = ctx.most_specific_place(event.evidence.start, event.evidence.end, event.location)
         event = replace(event, location=where)
+    if event.location is not None and event.location.country is None:
+        event = replace(event, location=None)  # a street or sea the text leaves unplaced: the message's country
     when = event_dates(event)
     if when and published and when[1] < published - dt.timedelta(days=RECENT_DAYS):
         return None  # not recent: background
@@ -363,7 +367,11 @@ def _confidence(event: Event, org: tuple[Entity, ...], ctx: DocContext) -> str:
     organisation or a named armed group of the message (claims are often made elsewhere)."""
     accused = [m for e in org for m in e.mentions]
     sents = [event.evidence.sentence, *ctx.mentioning(accused + [g.text for g in ctx.groups])]
-    return confidence_for(sents, accused)
+    doc = confidence_for(sents, accused)
+    own = confidence_of(event)
+    if doc == "CLAIMED OR ADMITTED" or own == "REPORTED AS FACT":
+        return doc
+    return own
 
 
 def _sentence_fillers(
@@ -560,9 +568,10 @@ def evaluate(
 def _templates(outcome: object, gate: RelevanceModel | None) -> tuple[MucTemplate, ...]:
     if not isinstance(outcome, ArticleResult):
         return ()
-    if gate is not None and not gate.relevant(outcome.article.text):
+    templates = templates_of(outcome)
+    if gate is not None and not gate.relevant(outcome.article.text, templates, outcome.article.published):
         return ()
-    return templates_of(outcome)
+    return templates
 
 
 @click.command(name="muc4")
@@ -586,7 +595,7 @@ def command(
         messages = tuple(m for m in messages if m.doc_id in known)[:limit]
         if not messages:
             raise click.UsageError("no message in --texts has a template in --keys")
-        gate = None if no_gate else RelevanceModel.load(threshold=GATE_THRESHOLD)
+        gate = None if no_gate else RelevanceModel.load()
         report = evaluate(messages, key_templates, load_pipeline(), gate)
     except EventwireError as err:
         raise click.ClickException(str(err)) from err

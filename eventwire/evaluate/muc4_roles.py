@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..events.attribution import source_kind
 from ..records import PLACE_PRECISIONS, Actor, ArticleResult, Event, Place
 from .muc4_score import Entity
 
@@ -78,15 +79,20 @@ WEAPON_RE = re.compile(r"\b(" + "|".join(re.escape(t) for t in WEAPON_TERMS) + r
 CLAIM_RE = re.compile(
     r"\b(claim\w*\s+(?:\w+\s+){0,3}responsib\w*|responsib\w*\s+(?:\w+\s+){0,4}claim\w*|"
     r"took\s+responsib\w*|assum\w+\s+responsib\w*|accept\w*\s+responsib\w*|admit\w*|"
-    r"claim\w*\s+(?:\w+\s+){0,2}credit)", re.I,
+    r"claim\w*\s+(?:\w+\s+){0,2}credit|(?:was|were|been|is|are)\s+claimed\s+by)", re.I,
 )
 NO_CLAIM_RE = re.compile(  # "no group has yet claimed responsibility": no claim at all
     r"\b(?:no|nobody|none|not|neither)\b[^.;]{0,50}?\bclaim\w*\s+(?:\w+\s+){0,3}responsib", re.I,
 )
-SUSPECT_RE = re.compile(
-    r"\b(blam\w*|accus\w*|attribut\w*|suspect\w*|alleged\w*|presum\w*|believed\s+to|"
-    r"held\s+responsible|charged|implicat\w*|responsib\w*|were\s+behind|was\s+behind|apparently|"
-    r"allegedly|probabl\w*|presumabl\w*)", re.I,
+SUSPECT_RE = re.compile(  # a hedge followed by "to" hedges a purpose ("presumably to recruit them"), not the doer
+    r"\b(blam\w*|accus\w*|attribut\w*|suspect\w*|alleged\w*|believed\s+to|believes?\s+that|"
+    r"in\s+the\s+opinion\s+of|held\s+responsible|charged|implicat\w*|responsib\w*|were\s+behind|"
+    r"was\s+behind|link\w*\s+(?:[\w,]+\s+){0,8}(?:to|with)\s+the|(?:presum|apparent|allegedl|probabl)\w*\b(?!\s+to\b))",
+    re.I,
+)
+SELF_ACCUSE_RE = r"\b{name}\b[^.;]{{0,80}}?(?<!was )(?<!were )(?<!been )\b(accused|accuses|charged|blamed|blames)\b"
+ATTRIBUTED_TO_RE = re.compile(
+    r"\b(according\s+to|in\s+the\s+opinion\s+of|sources?\s+(?:in|of|from|at|close\s+to))\s+(?:[\w'-]+\s+){0,4}$", re.I,
 )
 AUTHORITY_RE = re.compile(
     r"\b(police|army|armed\s+forces|military|government|minister|ministry|president|"
@@ -99,6 +105,7 @@ SAY_RE = re.compile(
     r"accuses|charged|believes?|suspects?|suspected|confirmed|indicated|attributed|sources?|communiqu\w*)\b",
     re.I,
 )
+NOT_A_CITY = frozenset({"CLANDESTINE", "NO CITY", "NO PLACE", "UNKNOWN", "PLACE UNKNOWN"})  # "CLANDESTINE, 12 JAN 90 (RADIO VENCEREMOS)"
 DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z .'-]{1,30}?)(?:\s*\([A-Z .,'-]+\))?\s*,\s*\d{1,2}\s+[A-Z]{3}")
 NONSTATE = frozenset({"rebel group", "political militia", "identity militia", "terrorist group"})
 
@@ -125,6 +132,24 @@ def minimal_nps(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+COLLECTIVE_HEADS = frozenset("""
+group groups band bands column columns squad squads unit units commando commandos detachment gang
+gangs members member team teams cell cells contingent
+""".split())
+
+
+def of_alternatives(np: str, text: str) -> tuple[str, ...]:
+    """A collective head and what it is made of, as alternative forms of one filler: "GROUP" in
+    "A GROUP OF HEAVILY ARMED MEN" -> ("GROUP", "HEAVILY ARMED MEN")."""
+    words = np.split()
+    if not words or words[-1].lower() not in COLLECTIVE_HEADS:
+        return (np,)
+    flat = " ".join(text.split())
+    m = re.search(r"\b" + re.escape(np) + r"\s+of\s+(.+)", flat, re.I)
+    inner = minimal_nps(m.group(1)) if m else ()
+    return (np, inner[0]) if inner else (np,)
+
+
 def passive_victim(event: Event, text: str) -> bool:
     """A person written before a passive trigger ("Oqueli was kidnapped"), with no recipient."""
     actor, ev = event.actor, event.evidence
@@ -149,18 +174,31 @@ class DocContext:
     places: tuple[Place, ...] = ()  # resolved place mentions, in text order
 
     def most_specific_place(self, start: int, end: int, near: Place | None) -> Place | None:
-        """The most specific place written in ``start:end`` (a city over its department over its
-        country), keeping to the country of ``near`` when it has one; else ``near``."""
+        """The most specific place written in ``start:end`` (a neighbourhood, district or village over
+        its town over its department over its country), keeping to the country of ``near`` when it
+        has one; else ``near``. Then, when a sentence close by places a smaller place inside it
+        ("... died in Lima." + "The attack took place in the Miraflores neighborhood"), that one."""
         inside = [p for p in self.places if start <= p.start < end and p.country]
         if near is not None and near.country:
             inside = [p for p in inside if p.country == near.country]
-        ranked = sorted(inside, key=lambda p: PLACE_PRECISIONS.index(p.precision)
-                        if p.precision in PLACE_PRECISIONS else len(PLACE_PRECISIONS))
-        best = ranked[0] if ranked else None
-        if near is None or best is None:
-            return best or near
-        rank = {p: i for i, p in enumerate(PLACE_PRECISIONS)}
-        return best if rank.get(best.precision, 9) < rank.get(near.precision, 9) else near
+        best = min(inside, key=place_specificity, default=None)  # first written among the most specific
+        if best is None or (near is not None and place_specificity(best) >= place_specificity(near)
+                            and not _lies_within(best, near)):
+            best = near
+        return self.refined_place(best, start) if best is not None else None
+
+    def refined_place(self, place: Place, at: int, window: int = 2) -> Place:
+        """The smaller place inside ``place`` named nearest to offset ``at`` within ``window``
+        sentences either side, else ``place``."""
+        index = next((i for i, (s, e, _) in enumerate(self.sentences) if s <= at < e), None)
+        if index is None:
+            return place
+        lo = self.sentences[max(0, index - window)][0]
+        hi = self.sentences[min(len(self.sentences) - 1, index + window)][1]
+        rank = place_specificity(place)
+        smaller = [p for p in self.places if lo <= p.start < hi and place_specificity(p) < rank
+                   and _lies_within(p, place)]
+        return min(smaller, key=lambda p: abs(p.start - at), default=place)
 
     def sentence_of(self, offset: int) -> str:
         for start, end, text in self.sentences:
@@ -188,11 +226,38 @@ class DocContext:
         return self.groups[0] if len(names) == 1 else None
 
 
+def place_specificity(place: Place) -> int:
+    """0 neighbourhood, district, farm or spot; 1 town or village; 2 county; 3 state or region; 4 country."""
+    from ..mentions.subplaces import is_sub
+
+    if is_sub(place):
+        return 0
+    if place.precision == "point" or (place.feature or "").startswith("PPL"):
+        return 1
+    order = dict(zip(PLACE_PRECISIONS, (1, 2, 3, 4, 3)))  # point admin2 admin1 country region
+    return order.get(place.precision, 5)
+
+
+def _lies_within(small: Place, big: Place) -> bool:
+    """Does the text or the gazetteer put ``small`` inside ``big``? A place the text defines shares its
+    parent's coordinates; a neighbourhood lies near its town; a town lies in its state."""
+    from ..mentions.subplaces import is_sub, lies_in
+
+    if small.country is None or small.country != big.country:
+        return False
+    if small.geonameid is None and (small.lat, small.lon) == (big.lat, big.lon) and small.lat is not None:
+        return True
+    if big.precision == "point":
+        return is_sub(small) and lies_in(small, big)
+    return big.precision in ("admin1", "region") and lies_in(small, big)
+
+
 def doc_context(result: ArticleResult) -> DocContext:
     text = result.article.text
     groups = tuple(a for a in result.actors if a.actor_id is not None and a.type in NONSTATE)
     m = DATELINE_CITY.match(text)
     city = m.group(1).strip() if m else None
+    city = None if city is not None and city.upper() in NOT_A_CITY else city
     sents = tuple((s.start, s.end, s.text) for s in result.sentences)
     places = frozenset(p.text.lower() for p in result.places) | frozenset(p.name.lower() for p in result.places)
     persons = _persons(result.actors, places)
@@ -208,7 +273,7 @@ def confidence_for(sentences: Sequence[str], accused: Sequence[str] = ()) -> str
     """
     if any(CLAIM_RE.search(s) and not NO_CLAIM_RE.search(s) for s in sentences):
         return "CLAIMED OR ADMITTED"
-    blamed = [_without(s, accused) for s in sentences if SUSPECT_RE.search(s)]
+    blamed = [_without(s, accused) for s in sentences if SUSPECT_RE.search(_own_accusations_cut(s, accused))]
     if any(_authority_speaks(s) for s in blamed):
         return "SUSPECTED OR ACCUSED BY AUTHORITIES"
     if blamed:
@@ -217,12 +282,25 @@ def confidence_for(sentences: Sequence[str], accused: Sequence[str] = ()) -> str
 
 
 def _authority_speaks(sentence: str) -> bool:
-    """An authority word next to a verb of saying or blaming ("police said", "according to the army")."""
+    """An authority is the source: an authority word before a verb of saying or blaming ("police
+    said", "the army blamed") or after "according to" / "in the opinion of" / "sources in"; a
+    speaker of an armed group or other non-state body ("an FMLN spokesman said") is none, and an
+    authority after a blaming verb is the accused ("the rebels blamed the government")."""
     for m in AUTHORITY_RE.finditer(sentence):
-        window = sentence[max(0, m.start() - 40):m.end() + 40]
-        if SAY_RE.search(window):
+        before, after = sentence[max(0, m.start() - 40):m.start()], sentence[m.end():m.end() + 40]
+        if source_kind(before[-25:] + m.group(0) + after[:12]) != "authority":
+            continue
+        if SAY_RE.search(after) or ATTRIBUTED_TO_RE.search(before):
             return True
     return False
+
+
+def _own_accusations_cut(sentence: str, accused: Sequence[str]) -> str:
+    """The sentence without accusations the accused group makes itself ("the ELN accused him of
+    being a CIA agent"): those are about somebody else, not about who did the incident."""
+    for name in sorted({n for n in accused if n.strip()}, key=len, reverse=True):
+        sentence = re.sub(SELF_ACCUSE_RE.format(name=re.escape(name)), name, sentence, flags=re.I)
+    return sentence
 
 
 def _without(sentence: str, names: Sequence[str]) -> str:
@@ -278,7 +356,7 @@ OBJECTS = (
     r"dealership|premises|ministry|university|club|cinema|theater|airport|terminal|garage|booth|"
     r"agency|depot|pipes|supermarket|pharmacy|hospital|center|centre|company|installations?)"
 )
-TARGET_NP = re.compile(r"\b((?:[\w'-]+\s+){0,2}" + OBJECTS + r")\b", re.I)
+TARGET_NP = re.compile(r"\b((?:[\w'-]+\s+){0,2}(" + OBJECTS + r"))\b", re.I)
 NOT_MODIFIER = DETERMINERS | CUT_WORDS | PRONOUNS | frozenset(
     "and or was were is are be been has have had to its their his her near against into".split()
 )
@@ -325,9 +403,27 @@ def victims_in(sentence: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+NOT_TARGET_AFTER = re.compile(  # "CAR BOMB", "THE STATION ANNOUNCER", "HOUSE ARREST", "THE OFFICE HAS REPORTED"
+    r"^(?:-?\s*bombs?\b|\s+(?:announcer|sources?|arrest|correspondent|reported|reports|has|have|said|says|"
+    r"adds|added|told|announced|stated|spokesman)\b)", re.I,
+)
+NOT_TARGET_BEFORE = re.compile(  # the perpetrators' vehicle, a speaker, a way home: no target
+    r"\b(?:from|inside|aboard|used|using|taking|walking|driving|riding|travell?ing\s+in|fled\s+in|"
+    r"according\s+to|in\s+another)\s+(?:(?:a|an|the|their|his|her|its|two|\d+)\s+)?(?:[\w'-]+\s+){0,2}$", re.I,
+)
+
+
 def targets_in(sentence: str) -> tuple[str, ...]:
-    """Physical objects (buildings, vehicles, power towers ...) named in an incident sentence."""
-    return tuple(dict.fromkeys(_trim(m.group(1)) for m in TARGET_NP.finditer(sentence)))
+    """Physical objects (buildings, vehicles, power towers ...) named in an incident sentence; not
+    the perpetrators' vehicle ("hurled from a car"), a news source ("the station reported") or a
+    weapon's modifier ("a car bomb")."""
+    flat = " ".join(sentence.split())
+    found = [
+        m.group(1) for m in TARGET_NP.finditer(flat)
+        if not NOT_TARGET_AFTER.match(flat[m.end():]) and not NOT_TARGET_BEFORE.search(flat[max(0, m.start(2) - 60):m.start(2)])
+    ]
+    found = [re.split(r"\s+(?:on|of|in|at|from|to|into|near|against)\s+", f, flags=re.I)[-1] for f in found]
+    return tuple(dict.fromkeys(_trim(f) for f in found))
 
 
 GENERIC_WORDS = """
@@ -349,7 +445,8 @@ _VICTIM_VERB = (
     r"massacred|tortured|machine-?gunned|hacked|seized|captured|held hostage)"
 )
 PASSIVE_AFTER = re.compile(
-    r"[^.;]{0,140}?\b(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?" + _VICTIM_VERB + r"\b", re.I
+    r"[^.;]{0,140}?\b(?:was|were|had been|has been|have been)\s+(?:(?:\w+ly|also|later|then|all|both)\s+)?"
+    + _VICTIM_VERB + r"\b", re.I
 )
 ACTIVE_BEFORE = re.compile(
     r"(?:\b" + _VICTIM_VERB + r"|\b(?:murder|killing|assassination|kidnapping|abduction|death|"
@@ -378,10 +475,13 @@ def person_victims(ctx: DocContext, start: int, end: int) -> tuple[str, ...]:
     verb, after an active one or after "murder of" / "kidnapping of"; a him/her object of a victim
     verb stands for the last name written before it (same sentence or just before)."""
     sentence = ctx.text[start:end]
-    out: list[str] = []
-    for a in ctx.persons:
-        if start <= a.start < end and _victim_position(sentence, a.start - start, a.end - start):
-            out.append(a.text)
+    inside = [a for a in ctx.persons if start <= a.start < end]
+    victim = [_victim_position(sentence, a.start - start, a.end - start) for a in inside]
+    for _ in range(2):  # a list of names shares its role: "X, Y AND Z WERE KILLED", "KILLING X; Y"
+        for i in range(len(inside) - 1):
+            if victim[i] != victim[i + 1] and _listed(ctx.text[inside[i].end:inside[i + 1].start]):
+                victim[i] = victim[i + 1] = True
+    out: list[str] = [a.text for a, v in zip(inside, victim) if v]
     for m in PRONOUN_VICTIM.finditer(sentence):
         before = [a for a in ctx.persons if start - 400 <= a.start and a.end <= start + m.start()]
         if before:
@@ -389,11 +489,32 @@ def person_victims(ctx: DocContext, start: int, end: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(" ".join(o.split()) for o in out))
 
 
+LIST_INTRO = re.compile(  # "THE FOLLOWING POLICEMEN DIED IN COMBAT: MAJOR X, ..."
+    r"\b(?:died|dead|killed|murdered|victims?|wounded|injured|kidnapped|abducted|hostages?)\b"
+    r"[^.;:]{0,40}:\s*(?:[A-Za-z.]+\s+){0,2}$", re.I,
+)
+LIST_GAP_WORDS = re.compile(
+    r"\b(?:was|were|is|are|has|had|have|said|says|who|whom|by|of|from|to|for|with|than|against|"
+    r"\w{3,}(?<!ret|nam|kno)(?:ed|ing))\b", re.I,
+)
+
+
+def _listed(gap: str) -> bool:
+    """The text between two names of one list: a separator and at most a title, an age or a short
+    apposition ("; AND BODYGUARD", ", 19; A MINOR KNOWN AS", ", THE DEPARTMENTAL SECRETARY;")."""
+    words = re.findall(r"[A-Za-z0-9'-]+", gap)
+    return (
+        bool(re.search(r"[,;]|\band\b", gap, re.I)) and len(gap) <= 70 and len(words) <= 8
+        and "." not in gap.replace("MSGR.", "") and not LIST_GAP_WORDS.search(gap)
+    )
+
+
 def _victim_position(sentence: str, s: int, e: int) -> bool:
     passive = PASSIVE_AFTER.match(sentence[e:])
     if passive and not re.search(r"\bby\b", passive.group(0), re.I):
         return True
-    return bool(ACTIVE_BEFORE.search(sentence[max(0, s - 80):s]))
+    before = sentence[max(0, s - 80):s]
+    return bool(ACTIVE_BEFORE.search(before) or LIST_INTRO.search(before))
 
 
 # --- who can be a victim or a perpetrator --------------------------------------------------------

@@ -107,7 +107,7 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
     tok, sense = trigger.token, trigger.sense
     if tok.dep_ in ("compound", "amod") and trigger.other.i == tok.i and not roles.participle_patient(tok):
         return False  # a modifier names a kind of thing: "fighting positions", "attack helicopters"
-    if status.is_depiction(tok) or status.is_content(tok, own_type=sense.type):
+    if status.is_depiction(tok) or (status.is_content(tok, own_type=sense.type) and not frames.presupposed(tok)):
         return False
     if sense.mode in PERSON_OBJECT_SENSES or sense.phrase in frames.PERSON_PATIENT_PHRASES:
         obj = roles.object_token(tok)
@@ -157,9 +157,18 @@ def _join_connected(built: list[tuple[Trigger, Event]]) -> list[Event]:
 
 
 def _connected(a: Trigger, b: Trigger) -> bool:
-    ups_a = [a.token.i, *(g.i for g in status.governors(a.token)[:3])]
-    ups_b = [b.token.i, *(g.i for g in status.governors(b.token)[:3])]
+    ups_a, ups_b = _ups(a.token), _ups(b.token)
     return a.token.i in ups_b or b.token.i in ups_a
+
+
+def _ups(tok) -> list[int]:  # type: ignore[no-untyped-def]
+    """The token and up to three governors, not across a coordination ("a woman was burnt alive
+    and a youth perished in police firing": two acts, not one)."""
+    out, cur = [tok.i], tok
+    while len(out) < 4 and cur.dep_ != "conj" and cur.head.i != cur.i:
+        cur = cur.head
+        out.append(cur.i)
+    return out
 
 
 def _compatible(a: Event, b: Event) -> bool:
@@ -183,8 +192,8 @@ def _absorb_participles(built: list[tuple[Trigger, Event]]) -> list[tuple[Trigge
         relative = tok.dep_ == "relcl" and e.mode is None  # "a bombing that killed 101 people"
         if e.type != "ASSAULT" or not (participle or relative):
             continue
-        host = next((h.i for h in status.governors(tok)[:4] if h.i in events), None)
-        if host is None and participle:  # "... the bombing of an airliner ..., killing all 224"
+        host = next((i for i in _ups(tok)[1:] if i in events), None)
+        if host is None and participle and tok.i > 0 and tok.doc[tok.i - 1].is_punct:  # "... the bombing of an airliner ..., killing all 224"
             specific = [i for i, o in events.items() if i != tok.i and o.type == "ASSAULT" and o.mode]
             host = specific[0] if len(specific) == 1 else None
         if host is None or events[host].type not in ("ASSAULT", "COERCE"):
@@ -208,14 +217,20 @@ def _build(
     victim = None
     if actor_tok is not None and actor_tok.head.lemma_.lower() in roles.SUFFER_VERBS:
         victim, actor_tok = actor_tok, None  # "21 passengers died in the attack": victims
+    elif actor_tok is not None and actor_tok.head.i == tok.i and frames.reduced_passive(tok):
+        victim, actor_tok = actor_tok, None  # "4 policemen and 4 civilians also killed"
+    if actor_tok is None and sense.type in ("ASSAULT", "COERCE"):
+        actor_tok = frames.operation_agent(tok) or _adjacent_agent(tok)  # "during the police action"
     by_agent = actor_tok is not None and roles.is_agent(actor_tok)
     actor = roles.actor_for(actor_tok, m, allow_descriptive=by_agent)
     if actor is None and actor_tok is not None and roles.is_group_of_people(actor_tok):
         actor = roles.actor_for(actor_tok, m, allow_descriptive=True)  # "Islamic fundamentalists"
         if actor is not None and sense.type == "PROTEST":
             actor = actor.replace(type="protesters")
-    if actor is None and tok.dep_ == "acl" and not roles.is_passive(tok):  # "the group released a video threatening ..."
+    if actor is None and tok.dep_ == "acl" and not roles.is_passive(tok) and not frames.legal_reference(tok):  # "the group released a video threatening ..."
         actor = roles.actor_for(roles.subject_token(roles.clause_head(tok.head)), m, allow_descriptive=False)
+    if actor is not None and actor_tok is not None and actor.type not in roles.FIGHTING_TYPES:
+        actor = _named_modifier(actor_tok, m) or actor  # "police sentries posted there" -> the police
     if actor is not None and actor.type == "media" and sense.type in ("ASSAULT", "COERCE"):
         actor = None  # "EL NACIONAL published a list of people killed": a newspaper reports, it does not kill
     obj = roles.object_token(tok)
@@ -256,6 +271,9 @@ def _build(
     numbers = tuple(n for n in find_numbers(sentence.text, offset=sentence.start) if lo <= n.start < hi)
     toll = sense.type == "ASSAULT"  # an arrest "in connection with a bombing that killed 101" has no toll
     killed = _first(numbers, "killed") if toll else None
+    dying = victim if victim is not None else frames.death_subject(tok)
+    if toll and killed is None and dying is not None:
+        killed = frames.dead_victims(dying)  # "a 19-year-old youth perished in police firing": one dead
     wounded = _first(numbers, "wounded") if toll else None
     event = Event(
         id=content_id(article.id, str(sentence.index), str(trigger.start), sense.type),
@@ -303,9 +321,12 @@ def _future(tok) -> bool:  # type: ignore[no-untyped-def]
 def _actor_token(tok, head):  # type: ignore[no-untyped-def]
     nominal = tok.pos_ != "VERB" or tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")  # "in police firing"
     if not nominal:
-        return roles.subject_token(tok)
+        return None if frames.legal_reference(tok) else roles.subject_token(tok)
+    light = roles.light_verb(tok)  # "subversives conducted a terrorist attack": the subversives
+    if light is not None and roles.subject_token(light) is not None:
+        return roles.subject_token(light)
     for c in tok.children:  # "coalition air strikes", "Isis's attack", "a Turkish offensive"
-        if c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "NOUN") and c.lower_ not in ("air", "car", "suicide", "drone", "ground", "bomb"):
+        if c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "NOUN") and c.lower_ not in NOT_AGENT_MODIFIERS:
             return c
         if c.dep_ == "amod" and c.ent_type_ == "NORP":
             return c
@@ -321,6 +342,30 @@ def _actor_token(tok, head):  # type: ignore[no-untyped-def]
     if tok.dep_ in ("dobj", "conj", "pobj") and frames.commented(tok):
         return None  # "the ministry condemned the assassination of ...": who comments did not do it
     return roles.subject_token(head)
+
+
+NOT_AGENT_MODIFIERS = {"air", "car", "suicide", "drone", "ground", "bomb", "gas", "teargas", "tear", "rubber", "cane", "lathi", "baton"}
+
+
+def _named_modifier(tok, m: Mentions):  # type: ignore[no-untyped-def]
+    """An armed actor naming the kind of an unarmed-looking one: "police sentries", "army jawans"."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i:
+            found = roles.actor_for(c, m, allow_descriptive=False)
+            if found is not None and found.type in roles.FIGHTING_TYPES:
+                return found
+    return None
+
+
+def _adjacent_agent(tok):  # type: ignore[no-untyped-def]
+    """"perished in police firing" parsed with "firing" as a verb and "police" as the object of
+    "in": the noun just before a subjectless -ing trigger names who did it."""
+    if tok.tag_ != "VBG" or tok.i == tok.sent.start or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    before = tok.doc[tok.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN") or before.dep_ not in ("pobj", "compound", "nmod") or before.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None
+    return before
 
 
 def _addressee(tok, obj, m: Mentions):  # type: ignore[no-untyped-def]

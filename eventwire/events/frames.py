@@ -56,6 +56,7 @@ def commented(tok) -> bool:  # type: ignore[no-untyped-def]
 
 LEGAL_NOUNS = {"case", "charge", "fir", "complaint", "allegation", "accusation", "offence", "offense",
                "count", "investigation", "probe", "inquiry", "enquiry", "trial", "suspicion", "connection"}
+ATTEMPT_NOUNS = {"attempt", "conspiracy", "bid", "abetment", "plot"}
 LEGAL_VERBS = {"book", "arrest", "charge", "accuse", "convict", "investigate", "probe", "try", "sentence",
                "detain", "hold", "remand", "question", "interrogate", "prosecute", "jail", "acquit", "indict",
                "register", "file", "lodge", "solve"}
@@ -66,7 +67,10 @@ def legal_reference(tok) -> bool:  # type: ignore[no-untyped-def]
     "arrested in connection with the bombing", "investigating the killing"): whoever books,
     arrests or investigates is not the one who did it."""
     cur = tok
-    for _ in range(3):
+    for _ in range(4):
+        if cur.dep_ in ("acl", "xcomp") and cur.head.lemma_.lower() in ATTEMPT_NOUNS:
+            cur = cur.head  # "charges of attempt to murder": the crime charged is the attempt's
+            continue
         if cur.dep_ == "dobj" and cur.head.lemma_.lower() in LEGAL_VERBS:
             return True
         if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
@@ -84,3 +88,87 @@ def same_side(actor, recipient) -> bool:  # type: ignore[no-untyped-def]
         return True
     state = {"state forces", "government"}
     return actor.country is not None and actor.country == recipient.country and actor.type in state and recipient.type == "state forces"
+
+
+TRANSITIVE_ONLY = {"kill", "murder", "slay", "behead", "lynch", "assassinate", "injure", "wound", "arrest",
+                   "detain", "nab", "abduct", "kidnap", "massacre", "gun", "torture", "lathicharge"}
+
+
+def reduced_passive(tok) -> bool:  # type: ignore[no-untyped-def]
+    """"4 policemen and 4 civilians also killed", "the police, beaten black and blue, ...",
+    "second terrorist shot dead": a participle with a subject but no auxiliary and no object
+    (headline and bullet style) says what was done *to* its subject."""
+    if tok.pos_ != "VERB" or tok.dep_ in ("relcl", "acl", "amod"):
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ == "nsubj" for c in kids):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "agent", "conj", "cc", "dative", "ccomp", "xcomp") for c in kids):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "at", "upon", "against") for c in kids):
+        return False  # "the troops fired on the crowd"
+    shot_dead = tok.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in kids)
+    return tok.tag_ == "VBN" or shot_dead or tok.lemma_.lower() in TRANSITIVE_ONLY
+
+
+def presupposed(tok) -> bool:  # type: ignore[no-untyped-def]
+    """"demanded action against the policemen who killed a devotee": a relative clause under a
+    demand or threat states a fact about its noun; the killing is not what is demanded."""
+    from .status import CONTENT_GOVERNORS
+
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return True
+        cur = cur.head
+        if cur.lemma_.lower() in CONTENT_GOVERNORS:
+            return False
+    return False
+
+
+OPERATION_NOUNS = {"firing", "action", "operation", "crackdown", "lathicharge", "raid", "encounter", "fire", "shooting"}
+
+
+def operation_agent(tok):  # type: ignore[no-untyped-def]
+    """"lobbed during the police action", "killed in an army operation": the force named on the
+    operation the act happened in (its compound or possessor), else None."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in OPERATION_NOUNS):
+            owner = next((c for c in obj.children if c.dep_ in ("compound", "poss", "nmod") and c.pos_ in ("NOUN", "PROPN")), None)
+            if owner is not None:
+                return owner
+    return None
+
+
+DEATH_VERBS = {"die", "perish", "succumb"}
+YOUNG_AND_SINGLE = {"youth", "boy", "girl", "child", "man", "woman", "person", "constable", "policeman", "student", "devotee", "activist"}
+SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def dead_victims(victim) -> int | None:  # type: ignore[no-untyped-def]
+    """How many died when the victim is the subject of a death verb: "a youth perished" -> 1,
+    "two persons died" -> 2; None when the count is not stated or the death is negated."""
+    verb = victim.head if victim.dep_ == "nsubj" else next((c for c in victim.children if c.dep_ == "acl"), victim)
+    if verb.lemma_.lower() not in DEATH_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    count = next((c for c in victim.children if c.dep_ == "nummod"), None)
+    if count is not None:
+        word = count.lower_.replace(",", "")
+        return int(word) if word.isdigit() else SMALL_NUMBERS.get(word)
+    article = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children)
+    person = is_person(victim) or victim.lemma_.lower() in YOUNG_AND_SINGLE
+    return 1 if victim.tag_ == "NN" and (article or victim.lower_ == "one") and person else None
+
+
+def death_subject(tok):  # type: ignore[no-untyped-def]
+    """"a youth perished in police firing": who died in the act the trigger names."""
+    if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.i == tok.i - 1:
+        tok = tok.head  # "in police firing" parsed as "police" modified by "firing"
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "during") or tok.head.head.lemma_.lower() not in DEATH_VERBS:
+        return None
+    verb = tok.head.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        subject = verb.head  # "a young man perished in ..." parsed as a reduced relative
+    return subject

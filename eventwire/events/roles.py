@@ -155,6 +155,23 @@ def subject_token(verb: Token) -> Token | None:
     return None
 
 
+LIGHT_VERBS = {"conduct", "carry", "stage", "launch", "perpetrate", "commit", "mount", "unleash", "wage", "execute", "claim"}
+
+
+def light_verb(tok: Token) -> Token | None:
+    """The verb an event noun is the object of when that verb only says the act was done:
+    "a group of subversives CONDUCTED an attack", "the attack was STAGED by 10 terrorists".
+    Its subject (or agent) did the act, whatever adjective the noun carries ("terrorist attack")."""
+    if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.i == tok.i:
+        return None
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    if verb.lemma_.lower() == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return None
+    return verb
+
+
 def is_passive(verb: Token) -> bool:
     """A passive verb: "were held", "was shot dead", or a past participle modifying its patient
     ("the people arrested", "persons killed"), whose head noun is the patient, not the agent."""

@@ -4,6 +4,14 @@ Status is read from the words that govern the trigger, innermost first:
 "planning to bomb" -> planned, "the prime suspect in the bombing" -> suspected,
 "did not attack" -> negated, "tried to kill" -> attempted, "denied attacking" -> denied,
 "claimed responsibility for the attack" -> claimed, "could strike" -> hypothetical.
+
+Responsibility: a group claiming the act ("claimed responsibility for", "the killing was claimed
+by", "admitted") makes it claimed; a doubt about the doer makes it suspected: an accusation
+("blamed", "implicated ... in", "charged with", "linked ... to"), a hedge on the doer ("kidnapped,
+apparently by ELN guerrillas", "presumably placed by"), or an admission made by somebody else than
+the doer ("the president admitted that soldiers massacred ..."). The attribution is who says so:
+the speaker, accuser or claimant ("police", "the rebels", "the Callao police" of "in the opinion
+of"); :mod:`eventwire.events.attribution` tells authorities from other sources.
 """
 
 from __future__ import annotations
@@ -25,8 +33,11 @@ GOVERNOR_STATUS: dict[str, str] = {
     "deny": "denied", "denial": "denied", "reject": "denied",
     "suspect": "suspected", "blame": "suspected", "accuse": "suspected", "allege": "suspected",
     "believe": "suspected", "suspicion": "suspected",
-    "claim": "claimed", "responsibility": "claimed",
+    "implicate": "suspected", "attribute": "suspected", "charge": "suspected", "link": "suspected",
+    "claim": "claimed", "responsibility": "claimed", "admit": "claimed", "acknowledge": "claimed",
 }
+HEDGES = {"apparently", "presumably", "allegedly", "reportedly", "probably", "possibly", "supposedly",
+          "purportedly", "likely"}
 ASPECTUAL = {"begin", "start", "continue", "resume", "keep", "go", "manage", "proceed", "use", "help", "have", "need",
              "able", "succeed", "lucky", "happen", "force", "compel", "oblige", "prompt"}  # implicatives: "were able to arrest" -> it happened
 MODAL_STATUS: dict[str, str] = {
@@ -41,7 +52,8 @@ DEPICTION_NOUNS = {"footage", "video", "image", "picture", "photo", "photograph"
                    "film", "movie", "documentary", "anniversary", "memorial", "commemoration",
                    "game", "novel", "book", "exercise", "drill", "simulation"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "report", "confirm", "add", "claim", "declare", "allege", "according"}
-ATTRIBUTION_VERBS = SPEECH_VERBS | {"suspect", "believe", "blame", "accuse", "fear", "think", "estimate"}
+ATTRIBUTION_VERBS = SPEECH_VERBS | {"suspect", "believe", "blame", "accuse", "fear", "think", "estimate",
+                                    "implicate", "attribute", "charge", "link", "admit", "acknowledge", "hold"}
 QUOTE = re.compile(r"[“\"«]([^”\"»]{3,})[”\"»]")
 GENERIC = re.compile(r"\b(previously|in the past|has long|have long|repeatedly|often|usually|frequently|routinely)\b", re.I)
 
@@ -66,8 +78,8 @@ def status_of(trigger: Token) -> str:
         return "hypothetical"  # "the police routinely torture people in custody": a habit, no event
     if any(c.dep_ == "amod" and c.lemma_.lower() in ("attempted", "failed", "foiled", "thwarted") for c in trigger.children):
         return "attempted"
-    if _alleged_doer(trigger):
-        return "suspected"  # "alleged commandos ... machinegunned", "the massacre, for which they hold the army responsible"
+    if _alleged_doer(trigger) or _hedged_doer(trigger):
+        return "suspected"  # "alleged commandos ... machinegunned", "kidnapped, apparently by ELN guerrillas"
     if trigger.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         governor = trigger.head.lemma_.lower()
         if governor == "unable":
@@ -85,8 +97,12 @@ def status_of(trigger: Token) -> str:
             own_clause = False
         if verb is not trigger:
             status = GOVERNOR_STATUS.get(verb.lemma_.lower())
-            if status == "claimed" and verb.lemma_.lower() == "claim" and not _mentions(verb, "responsibility", "credit"):
+            if status == "claimed" and verb.lemma_.lower() == "claim" and not (
+                _mentions(verb, "responsibility", "credit") or _claimed_by(verb)
+            ):
                 status = None
+            if status == "claimed" and verb.lemma_.lower() in ("admit", "acknowledge") and _other_doer(trigger, verb):
+                status = "suspected"  # "the president admitted that soldiers massacred ...": vouched for, not claimed
             if status is not None and (_nobody_did(verb) or verb.pos_ == "NOUN" and _nobody_did(verb.head)):
                 status = None  # "no group has claimed responsibility", "nobody was blamed"
             if status is not None:
@@ -109,6 +125,37 @@ def _alleged_doer(trigger: Token) -> bool:
         c.dep_ == "relcl" and c.lemma_.lower() == "hold" and any(t.lower_ == "responsible" for t in c.subtree)
         for c in trigger.children
     )
+
+
+def _hedged_doer(trigger: Token) -> bool:
+    """A hedge on the doer: "kidnapped, apparently by ELN guerrillas", "presumably planted by
+    rebels", "rebels reportedly attacked": a hedging adverb on the trigger verb (when it has a
+    doer) or on its "by" phrase."""
+    if trigger.pos_ != "VERB":
+        return False
+    agents = [c for c in trigger.children if c.dep_ == "agent"]
+    doers = agents + [c for c in trigger.children if c.dep_ == "nsubj"]
+    hedged = [trigger, *agents, *(o for a in agents for o in a.children if o.dep_ == "pobj")]
+    return bool(doers) and any(c.dep_ == "advmod" and c.lower_ in HEDGES for h in hedged for c in h.children)
+
+
+def _claimed_by(verb: Token) -> bool:
+    """"The killing was claimed by a self-styled group": a claim with its claimant as agent."""
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _other_doer(trigger: Token, verb: Token) -> bool:
+    """The admitted act has a doer of its own that is not the one admitting ("Cristiani admitted
+    that members of the armed forces massacred ..."), unless it is written as the admitter's own
+    ("its soldiers", "we", "our units")."""
+    doer = next((c for c in trigger.children if c.dep_ in ("nsubj", "agent")), None)
+    if doer is None:
+        return False
+    words = {t.lower_ for t in doer.subtree}
+    if words & {"we", "our", "us", "its", "their", "they", "i", "my"}:
+        return False
+    admitter = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return admitter is None or admitter.lemma_.lower() not in {t.lemma_.lower() for t in doer.subtree}
 
 
 def _habitual(trigger: Token) -> bool:
@@ -169,7 +216,7 @@ def attribution_of(trigger: Token, sent: Span) -> str | None:
     ("the coalition in a statement"), or the object of "according to"."""
     for g in [trigger, *governors(trigger)]:
         if g.lemma_.lower() in ATTRIBUTION_VERBS and g.pos_ == "VERB":
-            subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
+            subj = _subject(g) or _agent(g)
             if subj is None or subj.i in {t.i for t in trigger.subtree} or not _speaker(subj):
                 continue
             text = _phrase(subj)
@@ -177,6 +224,7 @@ def attribution_of(trigger: Token, sent: Span) -> str | None:
                 c for c in g.children
                 if c.dep_ == "prep" and c.lower_ in ("in", "on", "via") and c.i > subj.i
                 and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+                and trigger.i not in {t.i for t in c.subtree}  # "implicated officers in the assassination"
             ]
             for prep in setting[:1]:  # "in a statement", without what hangs off it ("on Saturday")
                 obj = next((o for o in prep.children if o.dep_ == "pobj"), prep)
@@ -186,8 +234,27 @@ def attribution_of(trigger: Token, sent: Span) -> str | None:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
             source = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
             if source is not None:
+                return _head_phrase(source)
+        if tok.lower_ in ("opinion", "view") and tok.i > sent.start and tok.nbor(-1).lower_ in ("the", "our", "their"):
+            of = next((c for c in tok.children if c.lower_ == "of"), None)  # "in the opinion of the police"
+            source = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if source is not None and _speaker(source):
                 return _phrase(source)
     return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or its controller's ("Cristiani decided to admit that ...")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "xcomp":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subj
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" object of a passive attribution verb ("was claimed by a self-styled group")."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 SPEAKER_NOUNS = {
@@ -198,6 +265,7 @@ SPEAKER_NOUNS = {
     "television", "spokesmen", "governor", "mayor", "chief", "general", "colonel", "prosecutor",
     "investigator", "analyst", "expert", "monitor", "organization", "organisation", "ngo",
     "observatory", "command", "force", "troop", "rebel", "guerrilla", "militant", "movement",
+    "press", "bulletin", "judge", "court", "brigade", "battalion", "front", "unit", "commando",
 }
 
 
@@ -219,6 +287,19 @@ def quote_of(trigger: Token, sent: Span) -> str | None:
 
 def is_generic(sent_text: str) -> bool:
     return bool(GENERIC.search(sent_text))
+
+
+def _head_phrase(tok: Token) -> str:
+    """The phrase of ``tok`` without a clause hanging off it ("a report from CEL, which stated
+    that guerrillas blew up ..." -> "a report from CEL")."""
+    clause = [t for t in tok.subtree if t.dep_ in ("relcl", "acl") and t.i > tok.i]
+    if not clause:
+        return _phrase(tok)
+    end = min(c.left_edge.i for c in clause)
+    while end > tok.i + 1 and tok.doc[end - 1].is_punct:
+        end -= 1
+    last = tok.doc[end - 1]
+    return doc_text(tok.doc)[tok.left_edge.idx: last.idx + len(last.text)]
 
 
 def _phrase(tok: Token) -> str:

@@ -90,6 +90,7 @@ GEO_HEAD = re.compile(
     r"Court|Circle|Trail|Pike|Abbey|Dam|Airport|Base|Camp|Refinery|Mine|Market|Plaza|Mall|County|Parish|Borough|Township|City|Town|Village|Lake|River|Creek|Bay|Sea|Ocean|Gulf|Island|"
     r"Islands|Mountains?|Mount|Mt\.|Valley|Beach|Springs|Falls|Heights|Hills|Park|Province|Region|"
     r"State|District|Desert|Peninsula|Canyon|Harbor|Harbour|Port|Fort|Ft\.|Square|Bridge|Prairie)\b")
+ADMIN_SUFFIX = re.compile(r"[ \t]+(?i:department|intendancy|commissary|province)$")
 WATER_FEATURES = frozenset({"SEA", "GULF", "OCN", "LK", "STRT", "BAY", "STM", "CNL", "CHN"})
 
 
@@ -100,9 +101,10 @@ class Span:
     start: int
     end: int
     text: str
-    source: str  # ent | org | pattern | xy | road | street | ngram
+    source: str  # ent | org | pattern | xy | sub | road | street | ngram
     within: str | None = None  # "X, Y": the text of Y
     strong: bool = True  # recognised by a reliable cue (needed for single-word n-grams)
+    kind: str | None = None  # "sub": the feature code of what the text calls it (PPLX, PPL, FRM, ...)
 
     def replace(self, **changes: object) -> Span:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
@@ -209,7 +211,7 @@ def is_named_thing(text: str, sp: Span, gaz: Gazetteer, ctx: Context) -> bool:
     before, after = text[max(0, sp.start - 30):sp.start], text[sp.end:sp.end + 30]
     if PERSON_TITLE_BEFORE.search(before) or YEAR_BEFORE.search(before) or ORG_AFTER.match(after):
         return True
-    if sp.source in ("xy", "pattern"):
+    if sp.source in ("xy", "pattern", "sub"):
         return False
     if key in ctx.person_words and not _is_big_container(gaz, sp.text):
         return True
@@ -228,6 +230,9 @@ def candidates(gaz: Gazetteer, name: str) -> list[Candidate]:
     """The gazetteer readings a toponym may have, minus readings no reader would intend."""
     name = AP_STATES.get(name, name)
     found = gaz.lookup(name)[:MAX_CANDIDATES]
+    bare = ADMIN_SUFFIX.sub("", name)
+    if not found and bare != name:  # "Huanuco Department": the division, not the town of that name
+        found = [c for c in gaz.lookup(bare)[:MAX_CANDIDATES] if c.precision in ("admin1", "admin2")]
     if any(c.feature == "PPLC" and c.population > 100_000 for c in found) and "State" not in name:
         found = [c for c in found if c.precision != "admin1"]  # "Washington" is the capital
     top_primary = max((c.population for c in found if c.name_kind != ALTERNATE), default=-1)

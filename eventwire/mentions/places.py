@@ -36,6 +36,7 @@ from types import MappingProxyType
 
 from ..gazetteer import ALTERNATE, DERIVED, Candidate, Gazetteer, distance_km, normalize
 from ..records import Mention, Place, Sentence
+from .subplaces import SUB_FEATURES, is_sub, lies_in, parent_after, sub_place, sub_spans
 from .place_filters import (
     AP_STATES,
     LOCATIVE_BEFORE,
@@ -61,9 +62,17 @@ STREET = re.compile(
     r"\b(?:(?:[NSEW]\.|North|South|East|West)\s+)?(?:[A-Z][\w'’]*\.?\s+){1,3}"
     r"(?:St\.|Street|Road|Rd\.|Drive|Dr\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Ln\.|Highway|Parkway|"
     r"Pkwy\.|Circle|Trail|Pike|Terrace)(?=\W|$)")
-SETTLEMENT_OF = re.compile(
-    r"\b(?:town|village|city|hamlet|district|province|region|county|state|suburb|port|"
-    r"neighbourhood|neighborhood)\s+of\s+((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,2})")
+SETTLEMENT_OF = re.compile(  # towns, villages, districts: see subplaces.KIND_OF_NAME
+    r"\b(?i:city|province|region|county|state|port|department)[ \t]+of[ \t]+"
+    r"((?:[A-Z][\w'’\-]+)(?:[ \t]+[A-Z][\w'’\-]+){0,2})")
+_WS = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # blanks, or one line break (wire copy wraps anywhere)
+_WORD = r"[A-Z][\w'’\-]+"
+# "Huanuco Department", "Arauca Intendancy": a first-order division named with its generic word
+ADMIN_NAMED = re.compile(
+    rf"\b({_WORD}(?:{_WS}(?:de{_WS}|del{_WS})?{_WORD}){{0,2}}{_WS}(?i:department|intendancy|commissary))\b")
+# "the corner of Sarmiento and San Martin streets": both are streets
+STREET_PAIR = re.compile(
+    rf"\b({_WORD}(?:{_WS}{_WORD}){{0,2}}){_WS}and{_WS}({_WORD}(?:{_WS}{_WORD}){{0,2}}){_WS}(?i:streets|avenues|roads)\b")
 DIRECTION = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|" \
             r"north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+)?"
 X_COMMA_Y = re.compile(
@@ -163,6 +172,14 @@ def _pattern_spans(text: str, gaz: Gazetteer) -> list[Span]:
             out.append(Span(m.start(1), m.end(1), m.group(1), "pattern"))
     for m in SETTLEMENT_OF.finditer(text):
         out.append(Span(m.start(1), m.end(1), m.group(1), "pattern"))
+    for m in ADMIN_NAMED.finditer(text):
+        if good_candidates(candidates(gaz, m.group(1)), prominent=False):
+            out.append(Span(m.start(1), m.end(1), m.group(1), "pattern"))
+    for m in STREET_PAIR.finditer(text):
+        for g in (1, 2):
+            if m.group(g).casefold() not in NOT_PLACE_WORDS:
+                out.append(Span(m.start(g), m.end(g), m.group(g), "street", kind="street"))
+    out += sub_spans(text, gaz)
     for m in ROAD.finditer(text):
         if not re.fullmatch(r"[A-Z]\.?[A-Z][a-z]?\.?\s?\d+", m.group(0)) or m.group(0)[:2] in ("I-",):
             out.append(Span(m.start(), m.end(), m.group(0), "road"))
@@ -212,9 +229,12 @@ def _ngram_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> lis
 
 def _select(spans: list[Span]) -> list[Span]:
     """Resolve overlaps: prefer pattern evidence, then longer spans, then earlier ones."""
-    rank = {"xy": 0, "pattern": 1, "road": 2, "ent": 3, "street": 4, "org": 5, "ngram": 6, "prop": 7, "demonym": 8}
+    rank = {"sub": -1, "xy": 0, "pattern": 1, "road": 2, "ent": 3, "street": 4, "org": 5, "ngram": 6, "prop": 7, "demonym": 8}
     chosen: list[Span] = []
-    for sp in sorted(spans, key=lambda s: (rank[s.source], -(s.end - s.start), s.start)):
+    def order(s: Span) -> tuple[int, int, int]:  # streets the text calls so beat an entity reading
+        return (rank["road"] if s.kind == "street" else rank[s.source], -(s.end - s.start), s.start)
+
+    for sp in sorted(spans, key=order):
         if any(sp.start < c.end and c.start < sp.end for c in chosen):
             continue
         chosen.append(sp)
@@ -505,9 +525,14 @@ def resolve(text: str, spans: Sequence[Span], gaz: Gazetteer, ents: Sequence[Men
         hints[iso] += w.demonym * n
     for iso in _currency_votes(text):
         hints[iso] += w.currency
-    spans = [sp.replace(source="street") if sp.source != "road" and STREET.fullmatch(sp.text) else sp
+    spans = [sp.replace(source="street") if sp.source not in ("road", "sub") and STREET.fullmatch(sp.text) else sp
              for sp in spans]  # "Washington Drive" is a street of this town, not evidence about Washington
-    named = [sp for sp in spans if sp.source not in ("road", "street")]
+    parents = {sp: _written_parent(text, sp, spans) for sp in spans if sp.source == "sub"}
+    subs = [sp for sp in parents if not _town_by_name(sp, parents[sp], gaz)]
+    sub_keys = {normalize(sp.text) for sp in subs}
+    named = [sp for sp in spans if sp.source not in ("road", "street") and sp not in subs
+             and normalize(sp.text) not in sub_keys]
+    named = [sp.replace(source="pattern") if sp.source == "sub" else sp for sp in named]
     best = _resolve_all(named, gaz, hints, w)
     resolved = [(sp, best[normalize(sp.text)]) for sp in named]
     pairs = [(sp, c) for sp, c in resolved if c is not None]
@@ -517,6 +542,7 @@ def resolve(text: str, spans: Sequence[Span], gaz: Gazetteer, ents: Sequence[Men
     focus = countries.most_common(1)[0][0] if countries else None
     fallback = _fallback(gaz, pairs, focus)
     places = [_to_place(sp, c if c is not None else fallback).replace(text=sp.text) for sp, c in resolved]
+    places += _sub_places(spans, subs, parents, best, pairs, focus, fallback, gaz)
     for sp in spans:
         if sp.source in ("road", "street"):
             road_iso = _road_country(sp, pairs, focus) if sp.source == "road" else None
@@ -524,6 +550,64 @@ def resolve(text: str, spans: Sequence[Span], gaz: Gazetteer, ents: Sequence[Men
             place = _to_place(sp, country)
             places.append(place.replace(name=sp.text) if country is not None else place)
     return sorted(places, key=lambda p: p.start)
+
+
+def _written_parent(text: str, sp: Span, spans: Sequence[Span]) -> str | None:
+    """What the text says ``sp`` lies in: "Y's X neighborhood", "X, Y Department", "X ... in Y"."""
+    if sp.within:
+        return sp.within
+    after = parent_after(text, sp, [s for s in spans if s.source != "sub" or s.kind in ("PPL", "ADM3")])
+    return after.text if after is not None else None
+
+
+def _town_by_name(sp: Span, parent: str | None, gaz: Gazetteer) -> bool:
+    """"the town of Cayara", "Aipe municipality" with no parent written: a town the gazetteer knows,
+    resolved like any name."""
+    return sp.kind in ("PPL", "ADM3") and parent is None and bool(candidates(gaz, sp.text))
+
+
+def _sub_places(spans: Sequence[Span], subs: Sequence[Span], parents: dict[Span, str | None],
+                best: dict[str, Candidate | None], pairs: list[tuple[Span, Candidate]], focus: str | None,
+                fallback: Candidate | None, gaz: Gazetteer) -> list[Place]:
+    """Neighbourhoods, villages, farms ... inside their written parent, else inside the nearest
+    town before them, else inside the document's main state or country (one reading per name)."""
+    found: dict[str, Place] = {}
+    for sp in sorted(subs, key=lambda s: s.start):
+        key = normalize(sp.text)
+        if key in found:
+            continue
+        parent = _parent_reading(parents.get(sp), best, focus, gaz)
+        written = parent is not None
+        parent = parent or _nearby_town(sp, pairs, focus) or fallback
+        found[key] = sub_place(sp, candidates(gaz, sp.text), parent, written=written)
+    out = []
+    for sp in spans:
+        place = found.get(normalize(sp.text))
+        if place is not None and sp.source not in ("road", "street"):
+            out.append(place.replace(text=sp.text, start=sp.start, end=sp.end))
+    return out
+
+
+def _parent_reading(written: str | None, best: dict[str, Candidate | None], focus: str | None,
+                    gaz: Gazetteer) -> Candidate | None:
+    if not written:
+        return None
+    chosen = best.get(normalize(written))
+    if chosen is not None:
+        return chosen
+    found = candidates(gaz, written)
+    return next((c for c in found if c.country == focus), found[0] if found else None)
+
+
+def _nearby_town(sp: Span, pairs: list[tuple[Span, Candidate]], focus: str | None) -> Candidate | None:
+    """The nearest town (else state) named before ``sp`` in the last few sentences, in the main country."""
+    before = [(s, c) for s, c in pairs if s.end <= sp.start and sp.start - s.end <= 600
+              and (focus is None or c.country == focus)]
+    for levels in (("point",), ("admin2", "admin1")):
+        near = [(s.start, c) for s, c in before if c.precision in levels]
+        if near:
+            return max(near, key=lambda sc: sc[0])[1]
+    return None
 
 
 def find_places(text: str, ents: Sequence[Mention], gaz: Gazetteer, *,

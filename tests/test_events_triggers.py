@@ -1,0 +1,64 @@
+"""Trigger and frame decisions of the event coder on hand-written sentences (real pipeline)."""
+
+from __future__ import annotations
+
+from eventwire.records import Event
+from support import events_of
+
+
+def of_type(events: tuple[Event, ...], type_: str) -> list[Event]:
+    return [e for e in events if e.type == type_]
+
+
+def test_headline_participle_names_victims_not_killers() -> None:
+    (event,) = of_type(events_of("Three soldiers and two civilians also killed near the border post."), "ASSAULT")
+    assert event.actor is None
+    assert event.recipient is not None and "soldiers" in event.recipient.text
+
+
+def test_beaten_participle_is_done_to_its_subject() -> None:
+    events = events_of("The constables, beaten black and blue by the mob, withdrew from the square in Surat.")
+    for event in of_type(events, "ASSAULT"):
+        assert event.actor is None or "constables" not in event.actor.text.lower()
+
+
+def test_killing_in_a_relative_clause_under_a_demand_is_an_event() -> None:
+    events = events_of("The union demanded action against the policemen who shot dead a farmer in Nadia on Sunday.")
+    (attack,) = of_type(events, "ASSAULT")
+    assert attack.actor is not None and "police" in attack.actor.text.lower()
+    assert attack.status == "occurred"
+
+
+def test_attempt_to_murder_charge_is_not_committed_by_the_police() -> None:
+    events = events_of("The rural police have named twelve party workers under charges of attempt to murder and arson.")
+    for event in of_type(events, "ASSAULT"):
+        assert event.actor is None or "police" not in event.actor.text.lower()
+
+
+def test_perished_in_police_firing_is_a_police_killing_of_one() -> None:
+    events = events_of("A woman was burnt alive and a young man perished in police firing in Godhra on Friday.")
+    firing = [e for e in of_type(events, "ASSAULT") if e.mode == "firearms"]
+    assert len(firing) == 1
+    assert firing[0].actor is not None and "police" in firing[0].actor.text.lower()
+    assert firing[0].fatalities == 1
+    burning = [e for e in of_type(events, "ASSAULT") if e.mode == "destroy"]
+    assert burning and burning[0].actor is None  # the firing's actor does not spill onto the burning
+
+
+def test_operation_names_the_force() -> None:
+    events = events_of("Twelve tear gas shells were lobbed during the police action in Vadodara on Monday.")
+    assaults = of_type(events, "ASSAULT")
+    assert assaults and all(e.actor is not None and "police" in e.actor.text.lower() for e in assaults)
+    assert any(e.mode == "crowd-control" for e in assaults)
+
+
+def test_police_modifier_makes_sentries_the_police() -> None:
+    events = events_of("Police sentries posted at the gate killed one of the intruders on the spot in Jammu.")
+    (attack,) = of_type(events, "ASSAULT")
+    assert attack.actor is not None and attack.actor.type == "state forces"
+
+
+def test_codebook_verbs_for_diplomacy_and_protest() -> None:
+    assert of_type(events_of("Striking farmers blocked the national highway near Nashik on Tuesday."), "PROTEST")
+    assert of_type(events_of("Israeli officials shared intelligence with Jordan about the smuggling network."), "COOPERATE")
+    assert of_type(events_of("The rebels dismissed an appeal from the president to lay down their arms."), "REJECT")

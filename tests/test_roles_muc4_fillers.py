@@ -1,0 +1,68 @@
+"""Actors and recipients users see (light verbs) and the MUC role fillers read from them: lists of
+victims, collective perpetrators, vehicles and news sources that are no targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.evaluate import muc4
+from eventwire.evaluate.muc4_roles import doc_context, of_alternatives, person_victims, targets_in
+from eventwire.records import Actor, Article, ArticleResult, Sentence
+from support import events_of
+
+
+def test_who_conducts_or_stages_an_attack_is_its_actor_not_the_adjective() -> None:
+    text = "A group of subversives conducted an armed terrorist attack against General Enrique Lopez."
+    (attack,) = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert attack.actor is not None and "subversives" in attack.actor.text.lower()
+    assert attack.recipient is not None and "Lopez" in attack.recipient.text
+    staged = [e for e in events_of("The attack was staged by ten terrorists who used two cars.") if e.type == "ASSAULT"]
+    assert staged and staged[0].actor is not None and "terrorists" in staged[0].actor.text
+
+
+def test_adjective_still_names_the_actor_without_a_light_verb() -> None:
+    events = events_of("The army repelled an FMLN attack on the bridge.")
+    (attack,) = [e for e in events if e.evidence.trigger == "attack"]
+    assert attack.actor is not None and attack.actor.actor_id == "FMLN"
+
+
+def _message(text: str, names: tuple[str, ...]) -> ArticleResult:
+    actors = tuple(Actor(name=n.title(), text=n, start=text.index(n), end=text.index(n) + len(n)) for n in names)
+    art = Article(id="m", text=text, published=dt.date(1990, 1, 5))
+    return ArticleResult(article=art, sentences=(Sentence(index=0, start=0, end=len(text), text=text),), actors=actors)
+
+
+def test_every_name_of_a_victim_list_is_a_victim() -> None:
+    text = ("WILLIAM TORRADO; GUSTAVO JACOME QUINTERO, THE DEPARTMENTAL SECRETARY; AND BODYGUARD "
+            "JAIRO ORTEGA, WERE ALSO KILLED.")
+    ctx = doc_context(_message(text, ("WILLIAM TORRADO", "GUSTAVO JACOME QUINTERO", "JAIRO ORTEGA")))
+    assert person_victims(ctx, 0, len(text)) == ("WILLIAM TORRADO", "GUSTAVO JACOME QUINTERO", "JAIRO ORTEGA")
+
+
+def test_a_list_after_died_colon_is_victims_but_a_speaker_is_not() -> None:
+    text = ("THE FOLLOWING POLICEMEN DIED IN COMBAT: MAJOR CARLOS FARFAN, CAPTAIN WALTER MOSCOSO "
+            "AND CORPORAL LUIS CARDENAS. MINISTER JUAN PEREZ SAID THE TOWN WAS ATTACKED.")
+    ctx = doc_context(_message(text, ("CARLOS FARFAN", "WALTER MOSCOSO", "LUIS CARDENAS", "JUAN PEREZ")))
+    victims = person_victims(ctx, 0, len(text))
+    assert victims == ("CARLOS FARFAN", "WALTER MOSCOSO", "LUIS CARDENAS")
+
+
+def test_names_joined_by_a_verb_do_not_share_a_role() -> None:
+    text = "PRESIDENT ALFREDO CRISTIANI CONDEMNED THE MURDER OF HECTOR OQUELI."
+    ctx = doc_context(_message(text, ("ALFREDO CRISTIANI", "HECTOR OQUELI")))
+    assert person_victims(ctx, 0, len(text)) == ("HECTOR OQUELI",)
+
+
+def test_a_collective_perpetrator_also_matches_what_it_is_made_of() -> None:
+    assert of_alternatives("GROUP", "A GROUP OF HEAVILY ARMED MEN") == ("GROUP", "HEAVILY ARMED MEN")
+    assert of_alternatives("PEASANTS", "50 PEASANTS OF VARIOUS AGES") == ("PEASANTS",)
+    actor = Actor(name="armed men", text="A GROUP OF HEAVILY ARMED MEN", type="rebel group", start=0, end=28)
+    ind, _ = muc4.perp_fillers(actor)
+    assert [e.mentions for e in ind] == [("GROUP", "HEAVILY ARMED MEN")]
+
+
+def test_getaway_cars_car_bombs_and_radio_stations_are_no_targets() -> None:
+    assert targets_in("DYNAMITE STICKS WERE HURLED FROM A CAR AT THE EMBASSY.") == ("EMBASSY",)
+    assert targets_in("A CAR BOMB EXPLODED IN FRONT OF THE BANK.") == ("BANK",)
+    assert targets_in("A LOCAL RADIO STATION HAS REPORTED THAT REBELS BURNED A BUS.") == ("BUS",)
+    assert "STORES" in targets_in("LAST NIGHT THERE WERE ATTACKS ON STORES AND ELECTRIC TOWERS.")
