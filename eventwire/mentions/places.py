@@ -63,13 +63,13 @@ STREET = re.compile(
     r"(?:St\.|Street|Road|Rd\.|Drive|Dr\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Ln\.|Highway|Parkway|"
     r"Pkwy\.|Circle|Trail|Pike|Terrace)(?=\W|$)")
 SETTLEMENT_OF = re.compile(  # towns, villages, districts: see subplaces.KIND_OF_NAME
-    r"\b(?i:city|province|region|county|state|port|department)[ \t]+of[ \t]+"
+    r"\b(?:city|province|region|county|state|port|department)[ \t]+of[ \t]+"  # lower case: not "Port of Los Angeles", "Department of Labor"
     r"((?:[A-Z][\w'’\-]+)(?:[ \t]+[A-Z][\w'’\-]+){0,2})")
 _WS = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # blanks, or one line break (wire copy wraps anywhere)
 _WORD = r"[A-Z][\w'’\-]+"
 # "Huanuco Department", "Arauca Intendancy": a first-order division named with its generic word
 ADMIN_NAMED = re.compile(
-    rf"\b({_WORD}(?:{_WS}(?:de{_WS}|del{_WS})?{_WORD}){{0,2}}{_WS}(?i:department|intendancy|commissary))\b")
+    rf"\b({_WORD}(?:{_WS}(?:de{_WS}|del{_WS})?{_WORD}){{0,2}}{_WS}(?i:department|intendancy|commissary))\b(?!{_WS}of\b)")  # not "Ohio Department of Transportation"
 # "the corner of Sarmiento and San Martin streets": both are streets
 STREET_PAIR = re.compile(
     rf"\b({_WORD}(?:{_WS}{_WORD}){{0,2}}){_WS}and{_WS}({_WORD}(?:{_WS}{_WORD}){{0,2}}){_WS}(?i:streets|avenues|roads)\b")

@@ -68,13 +68,15 @@ _KINDS_OF = (
     r"settlement|canton|farm|estate|hacienda|ranch|colony"
 )
 _ADMIN_AFTER = r"department|province|municipality|state|region|intendancy|commissary|canton"
+# "the Thames Valley District School Board", "South Central District Senior Olympics": an organisation
+_NOT_ORG = rf"(?!{_WS}[A-Z][a-z])"
 # "in the Miraflores neighborhood", "in Villa Maria del Triunfo district"
 NAME_KIND = re.compile(
     rf"\b(?i:the|in|at|near|of|from|into|to){_WS}(?:(?i:the){_WS})?{_DESC}(?P<name>{NAME}){_WS}"
-    rf"(?P<kind>(?i:{_KINDS_AFTER}))\b")
+    rf"(?P<kind>(?i:{_KINDS_AFTER}))\b{_NOT_ORG}")
 # "Tegucigalpa's Florencia del Este neighborhood"
 OWNER_NAME_KIND = re.compile(
-    rf"(?P<owner>{NAME})['’][sS]{_WS}{_DESC}(?P<name>{NAME}){_WS}(?P<kind>(?i:{_KINDS_AFTER}))\b")
+    rf"(?P<owner>{NAME})['’][sS]{_WS}{_DESC}(?P<name>{NAME}){_WS}(?P<kind>(?i:{_KINDS_AFTER}))\b{_NOT_ORG}")
 # all-caps text whose case restorer lower-cased a name: "in the miraflores district"
 LOWER_NAME_KIND = re.compile(
     rf"\b(?i:the|in){_WS}(?P<name>[a-z][a-z'’\-]{{3,}}){_WS}(?P<kind>(?i:neighborhood|neighbourhood|district|barrio))\b")
@@ -95,7 +97,8 @@ NAME_COMMA_ADMIN = re.compile(
 # "Puerto Bello, a village in Turbo municipality"
 NAME_APPOSITION = re.compile(
     rf"(?P<name>{NAME}),{_WS}(?i:an?|the){_WS}(?:(?i:small|tiny|remote|poor|rural){_WS})?"
-    rf"(?P<kind>(?i:village|hamlet|town|settlement|neighborhood|neighbourhood|district|farm|estate|hacienda))\b")
+    rf"(?P<kind>(?i:village|hamlet|town|settlement|neighborhood|neighbourhood|district|farm|estate|hacienda))\b"
+    rf"(?={_WS}?(?:[,.;:)]|$|(?:in|of|near|on|outside|located|where|north|south|east|west|about|some)\b))")
 # the text between a place and the parent written after it: "... neighborhood in", ", in the jungle province of"
 PARENT_BETWEEN = re.compile(
     rf"^\s*,?\s*(?:(?:[a-z-]+|[A-Z][a-z-]+){_WS}){{0,4}}?(?i:in|of|near){_WS}(?:(?i:the){_WS})?"
@@ -108,10 +111,17 @@ def _feature(kind: str) -> str:
     return KIND_FEATURES[kind.casefold()]
 
 
+# Words of an organisation's or a building's name: "Butler County Transportation Improvement District"
+ORG_WORDS = frozenset({"school", "schools", "market", "development", "transportation", "improvement", "office",
+                       "attorney", "attorney’s", "attorney's", "board", "company", "authority", "commission",
+                       "council", "county", "department", "police", "fire", "water", "sanitation", "hospital",
+                       "college", "university", "church", "center", "centre", "business", "historic", "senior"})
+
+
 def _usable(name: str) -> bool:
     """A name, not a descriptor or a generic word ("the Residential neighborhood", "the City district")."""
     words = name.split()
-    return bool(words) and name.casefold() not in NOT_PLACE_WORDS and words[0].casefold() not in NOT_NAMES \
+    return bool(words) and not ORG_WORDS.intersection(w.casefold() for w in words) and name.casefold() not in NOT_PLACE_WORDS and words[0].casefold() not in NOT_NAMES \
         and words[-1].casefold() not in KIND_FEATURES and not re.fullmatch(DESCRIPTORS, words[0], re.I)
 
 
@@ -121,10 +131,12 @@ def sub_spans(text: str, gaz: Gazetteer) -> list[Span]:
     kinds_used: set[int] = set()
 
     def add(m: re.Match[str], kind: str, within: str | None = None) -> bool:
-        name = m.group("name")
+        name, end = m.group("name"), m.end("name")
+        if name[-2:] in ("'s", "’s"):  # "the Village of Glen Carbon's budget"
+            name, end = name[:-2], end - 2
         if not _usable(name) or gaz.demonym(name):
             return False
-        out.append(Span(m.start("name"), m.end("name"), name, "sub", within=within, kind=kind))
+        out.append(Span(m.start("name"), end, name, "sub", within=within, kind=kind))
         return True
 
     for m in OWNER_NAME_KIND.finditer(text):
