@@ -122,6 +122,10 @@ subversive subversives extremist extremists guerrilla guerrillas terrorist terro
 insurgent insurgents militant militants soldier soldiers troops guardsman guardsmen policeman
 policemen patrol patrols battalion brigade army
 """.split())
+# A doer named only by the modifier of the act ("a guerrilla attack", "the latest terrorist attack"):
+# no noun phrase names the people, so there is no PerpInd filler to give.
+MODIFIER_ONLY = re.compile(
+    r"^(?:\w+ )?(?:guerr?illa|terrorist|narcoterrorist|rebel|subversive|insurgent|maoist|leftist|rightist)$", re.I)
 CLASH = re.compile(r"\b(clash\w*|fighting|combat\w*|skirmish\w*|battle\w*)\b", re.I)
 COUNTRY_ALIASES = {
     "US": ("UNITED STATES", "USA"), "RU": ("SOVIET UNION", "USSR"), "KP": ("DEMOCRATIC PEOPLES REP OF KOREA",),
@@ -231,6 +235,7 @@ def perp_fillers(actor: Actor | None) -> tuple[tuple[Entity, ...], tuple[Entity,
         return (), ()
     forms = _forms(actor)
     if _is_generic(actor):
+        forms = tuple(f for f in forms if not MODIFIER_ONLY.match(f[0]))
         org_named = actor.actor_id is not None and actor.name and actor.name.lower() != actor.text.lower()
         orgs = (Entity((actor.name,)),) if org_named and actor.type in ORG_TYPES else ()
         return tuple(Entity(f) for f in forms), orgs

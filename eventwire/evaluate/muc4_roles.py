@@ -375,7 +375,7 @@ def _trim(np: str) -> str:
 
 def perpetrators_in(sentence: str) -> tuple[str, ...]:
     """Generic perpetrator NPs: agents of incident verbs ("kidnapped by armed men") and subjects."""
-    found = [m.group(1) for m in BY_AGENT.finditer(sentence)]
+    found = [m.group(1) for m in BY_AGENT.finditer(sentence) if not _modifier_use(m.group(1), sentence[m.end(1):])]
     found += [m.group(1) for m in SUBJECT.finditer(sentence) if not _modifier_use(m.group(1), sentence[m.end(1):])]
     return tuple(dict.fromkeys(np for f in found for np in minimal_nps(_trim(f))))
 
