@@ -229,6 +229,8 @@ def _build(
             actor = actor.replace(type="protesters")
     if actor is None and tok.dep_ == "acl" and not roles.is_passive(tok) and not frames.legal_reference(tok):  # "the group released a video threatening ..."
         actor = roles.actor_for(roles.subject_token(roles.clause_head(tok.head)), m, allow_descriptive=False)
+    if actor is None and actor_tok is None and sense.type == "ASSAULT" and frames.definite_operation(tok):
+        actor = _earlier_assailant(previous, span)  # "... police had to fire. One person was killed in the firing."
     if actor is not None and actor_tok is not None and actor.type not in roles.FIGHTING_TYPES:
         actor = _named_modifier(actor_tok, m) or actor  # "police sentries posted there" -> the police
     if actor is not None and actor.type == "media" and sense.type in ("ASSAULT", "COERCE"):
@@ -330,6 +332,9 @@ def _actor_token(tok, head):  # type: ignore[no-untyped-def]
             return c
         if c.dep_ == "amod" and c.ent_type_ == "NORP":
             return c
+    by = roles.prep_object(tok, ("by",))  # "the firing by the police on the mob": the nominal's own agent
+    if by is not None:
+        return by
     if tok.dep_ in ("nsubj", "nsubjpass"):  # "The ground assault began ... when peshmerga units ..."
         for t in head.subtree:
             if t.dep_ == "relcl" or t.dep_ == "advcl":
@@ -366,6 +371,14 @@ def _adjacent_agent(tok):  # type: ignore[no-untyped-def]
     if before.pos_ not in ("NOUN", "PROPN") or before.dep_ not in ("pobj", "compound", "nmod") or before.ent_type_ in ("GPE", "LOC", "FAC"):
         return None
     return before
+
+
+def _earlier_assailant(previous: Event | None, span: Span):  # type: ignore[no-untyped-def]
+    """Who carried out the operation "the firing" refers back to: the actor of the article's last
+    event when it is an assault told just before (within 400 characters), else None."""
+    if previous is None or previous.type != "ASSAULT" or previous.status != "occurred":
+        return None
+    return previous.actor if span.start_char - previous.evidence.end < 400 else None
 
 
 def _addressee(tok, obj, m: Mentions):  # type: ignore[no-untyped-def]

@@ -127,18 +127,38 @@ def presupposed(tok) -> bool:  # type: ignore[no-untyped-def]
 
 
 OPERATION_NOUNS = {"firing", "action", "operation", "crackdown", "lathicharge", "raid", "encounter", "fire", "shooting"}
+ENCOUNTER_NOUNS = {"encounter", "shootout", "gunfight", "gunbattle"}  # "killed in an encounter with the police"
 
 
 def operation_agent(tok):  # type: ignore[no-untyped-def]
-    """"lobbed during the police action", "killed in an army operation": the force named on the
-    operation the act happened in (its compound or possessor), else None."""
+    """"lobbed during the police action", "killed in an army operation", "killed in firing by the
+    police", "shot dead in an encounter with the police": the force named on the operation the act
+    happened in (its compound or possessor, the "by" agent of the operation, or the other side of an
+    encounter, since whoever is killed in an encounter with a force was killed by it), else None."""
     verb = tok if tok.pos_ == "VERB" else tok.head
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
-        for obj in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in OPERATION_NOUNS):
+        for obj in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in OPERATION_NOUNS | ENCOUNTER_NOUNS):
             owner = next((c for c in obj.children if c.dep_ in ("compound", "poss", "nmod") and c.pos_ in ("NOUN", "PROPN")), None)
             if owner is not None:
                 return owner
+            by = roles.prep_object(obj, ("by",))
+            if by is not None:
+                return by
+            side = roles.prep_object(obj, ("with",)) if obj.lemma_.lower() in ENCOUNTER_NOUNS else None
+            if side is not None:
+                return side
     return None
+
+
+def definite_operation(tok) -> bool:  # type: ignore[no-untyped-def]
+    """"one person was killed in the firing": the act happened in an operation named with "the" and
+    no force of its own, so the operation is one the story already told (its actor is the earlier one's)."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in OPERATION_NOUNS | ENCOUNTER_NOUNS):
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+                return True
+    return False
 
 
 DEATH_VERBS = {"die", "perish", "succumb"}
