@@ -95,7 +95,7 @@ from .muc4_reader import message_dates
 from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
 from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, of_alternatives, only_combatants, person_victims
-from .muc4_roles import targets_in, victims_in, weapons_in
+from .muc4_roles import MODIFIER_HEADS, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import score
 from .runner import load_pipeline, make_article, optional_import, run_articles
@@ -122,10 +122,6 @@ subversive subversives extremist extremists guerrilla guerrillas terrorist terro
 insurgent insurgents militant militants soldier soldiers troops guardsman guardsmen policeman
 policemen patrol patrols battalion brigade army
 """.split())
-# A doer named only by the modifier of the act ("a guerrilla attack", "the latest terrorist attack"):
-# no noun phrase names the people, so there is no PerpInd filler to give.
-MODIFIER_ONLY = re.compile(
-    r"^(?:\w+ )?(?:guerr?illa|terrorist|narcoterrorist|rebel|subversive|insurgent|maoist|leftist|rightist)$", re.I)
 CLASH = re.compile(r"\b(clash\w*|fighting|combat\w*|skirmish\w*|battle\w*)\b", re.I)
 COUNTRY_ALIASES = {
     "US": ("UNITED STATES", "USA"), "RU": ("SOVIET UNION", "USSR"), "KP": ("DEMOCRATIC PEOPLES REP OF KOREA",),
@@ -229,13 +225,20 @@ def _forms(actor: Actor) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(dict.fromkeys((*of_alternatives(np, actor.text), *extra))) for np in nps)
 
 
+def _modifier_only(form: str) -> bool:
+    """A doer named only by the modifier of the act ("a GUERRILLA attack", "the LATEST TERRORIST attacks"):
+    no noun phrase names the people, so there is no PerpInd filler to give."""
+    words = form.lower().split()
+    return 0 < len(words) <= 2 and words[-1] in MODIFIER_HEADS
+
+
 def perp_fillers(actor: Actor | None) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
     """(PerpInd, PerpOrg) entities from the event's actor."""
     if actor is None or not actor.text.strip():
         return (), ()
     forms = _forms(actor)
     if _is_generic(actor):
-        forms = tuple(f for f in forms if not MODIFIER_ONLY.match(f[0]))
+        forms = tuple(f for f in forms if not _modifier_only(f[0]))
         org_named = actor.actor_id is not None and actor.name and actor.name.lower() != actor.text.lower()
         orgs = (Entity((actor.name,)),) if org_named and actor.type in ORG_TYPES else ()
         return tuple(Entity(f) for f in forms), orgs

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..events.attribution import source_kind
+from ..mentions.subplaces import is_sub, lies_in
 from ..records import PLACE_PRECISIONS, Actor, ArticleResult, Event, Place
 from .muc4_score import Entity
 
@@ -228,8 +229,6 @@ class DocContext:
 
 def place_specificity(place: Place) -> int:
     """0 neighbourhood, district, farm or spot; 1 town or village; 2 county; 3 state or region; 4 country."""
-    from ..mentions.subplaces import is_sub
-
     if is_sub(place):
         return 0
     if place.precision == "point" or (place.feature or "").startswith("PPL"):
@@ -241,8 +240,6 @@ def place_specificity(place: Place) -> int:
 def _lies_within(small: Place, big: Place) -> bool:
     """Does the text or the gazetteer put ``small`` inside ``big``? A place the text defines shares its
     parent's coordinates; a neighbourhood lies near its town; a town lies in its state."""
-    from ..mentions.subplaces import is_sub, lies_in
-
     if small.country is None or small.country != big.country:
         return False
     if small.geonameid is None and (small.lat, small.lon) == (big.lat, big.lon) and small.lat is not None:
@@ -380,7 +377,8 @@ def perpetrators_in(sentence: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(np for f in found for np in minimal_nps(_trim(f))))
 
 
-MODIFIER_HEADS = frozenset("terrorist guerrilla guerilla rebel subversive insurgent extremist militant".split())
+MODIFIER_HEADS = frozenset(
+    "terrorist guerrilla guerilla rebel subversive insurgent extremist militant".split())
 
 
 def _modifier_use(np: str, after: str) -> bool:

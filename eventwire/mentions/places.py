@@ -36,7 +36,8 @@ from types import MappingProxyType
 
 from ..gazetteer import ALTERNATE, DERIVED, Candidate, Gazetteer, distance_km, normalize
 from ..records import Mention, Place, Sentence
-from .subplaces import SUB_FEATURES, is_sub, lies_in, parent_after, sub_place, sub_spans
+from .subplaces import WS as _WS
+from .subplaces import parent_after, sub_place, sub_spans
 from .place_filters import (
     AP_STATES,
     LOCATIVE_BEFORE,
@@ -65,7 +66,6 @@ STREET = re.compile(
 SETTLEMENT_OF = re.compile(  # towns, villages, districts: see subplaces.KIND_OF_NAME
     r"\b(?:city|province|region|county|state|port|department)[ \t]+of[ \t]+"  # lower case: not "Port of Los Angeles", "Department of Labor"
     r"((?:[A-Z][\w'’\-]+)(?:[ \t]+[A-Z][\w'’\-]+){0,2})")
-_WS = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # blanks, or one line break (wire copy wraps anywhere)
 _WORD = r"[A-Z][\w'’\-]+"
 # "Huanuco Department", "Arauca Intendancy": a first-order division named with its generic word
 ADMIN_NAMED = re.compile(

@@ -54,7 +54,8 @@ DESCRIPTORS = (
     r"same|small|rural|urban|marginal|busy|quiet|remote|isolated|mountain|jungle|coastal|border|"
     r"shantytown|slum|outlying|peripheral|capital's|city's"
 )
-_WS = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # blanks, or one line break (wire copy wraps anywhere)
+WS = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # blanks, or one line break (wire copy wraps anywhere)
+_WS = WS
 _DESC = rf"(?:(?i:{DESCRIPTORS}){_WS})*"
 _CAP = r"[A-Z][\w'’\-]*"
 _CONN = r"(?:de|del|la|las|los|el|y|da|do|dos|das|di)"
