@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -196,6 +197,8 @@ _STRONG: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\btell (?:the|this|these|your) stor(?:y|ies)\b|\bmakes? all the difference\b", 1),
     )
 )
+# one search over all of them first: most sentences of news match none, and then none is counted
+_ANY_STRONG = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _STRONG), _I)
 _WEAK = re.compile(
     r"\b(?:journalis\w*|reporters?|newsroom|news (?:outlets?|organi[sz]ations?)|the story|"
     r"readers?|coverage|editorial|afford|conversations?|repl(?:y|ies)|comments?|forum|"
@@ -290,7 +293,7 @@ def signals(sentence: str, plain: str | None = None) -> Signals:
     ``sentence`` when not given.
     """
     plain = mask_quotes(sentence) if plain is None else plain
-    strong = sum(w * len(p.findall(plain)) for p, w in _STRONG)
+    strong = sum(w * len(p.findall(plain)) for p, w in _STRONG) if _ANY_STRONG.search(plain) else 0
     opening = plain.strip(" -•*|\"'“‘")
     imperative = 2 * bool(_IMPERATIVE.match(opening)) or int(bool(_SOFT_IMPERATIVE.match(opening)))
     voice = min(3, len(_VOICE.findall(plain)) + imperative)
@@ -536,6 +539,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NON_LATIN = re.compile("[^\x00-\u024f]")
 
 
 def looks_english(text: str, *, sample_chars: int = 20_000) -> bool:
@@ -546,11 +550,12 @@ def looks_english(text: str, *, sample_chars: int = 20_000) -> bool:
     words = [w.lower() for w in _WORD.findall(text[:sample_chars])]
     if len(words) < 8:
         return True
-    letters = [c for w in words for c in w]
-    latin = sum(c < "\u0250" for c in letters)
+    letters = "".join(words)
+    latin = len(letters) - len(_NON_LATIN.findall(letters))
     if latin < 0.7 * len(letters):
         return False
-    ratios = {lang: sum(w in sw for w in words) / len(words) for lang, sw in _STOPWORDS.items()}
+    counts = Counter(words)
+    ratios = {lang: sum(counts[w] for w in sw) / len(words) for lang, sw in _STOPWORDS.items()}
     english = ratios.pop("en")
     other = max(ratios.values())
     # lists and recipes have few function words at all: then English must dominate clearly

@@ -50,6 +50,11 @@ class Truecaser:
         from truecase import get_truecaser
 
         self._model: Any = get_truecaser()
+        # the package keeps each word's casings in a set: its iteration order (and so the order of
+        # the floating-point sums in its scores, and which of two equal scores wins) changed with
+        # Python's hash seed from one process to the next; sorted tuples make the casing reproducible
+        lookup = self._model.word_casing_lookup
+        self._model.word_casing_lookup = {word: tuple(sorted(options)) for word, options in lookup.items()}
         self.acronyms = frozenset(a.upper() for a in acronyms if a.isalpha())
         self._memo: dict[tuple[str | None, str, str | None], str] = {}
 

@@ -338,17 +338,31 @@ def _read_tsv(text: str) -> list[list[str]]:
 
 
 def _alternation(words: Iterable[str], *, flags: int) -> re.Pattern[str]:
-    alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
-    if not alts:
+    words = [w for w in words if w]
+    if not words:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+    return re.compile(r"(?<![\w-])(?:" + _branches(words, fold=bool(flags & re.IGNORECASE)) + r")(?![\w-])", flags)
+
+
+def _branches(words: Iterable[str], *, fold: bool, spaces: bool = True) -> str:
+    """The alternation of ``words``, longest first, so that the longest word wins at a position; a
+    space matches any run of white space (only a space with ``spaces`` false). Grouped under each
+    first letter, so that the regex engine tries a handful of branches at each position of a text
+    instead of every word."""
+    groups: dict[str, list[str]] = {}
+    for w in {w for w in words if w}:
+        groups.setdefault(w[0].lower() if fold else w[0], []).append(w)
+    out = []
+    for first, group in sorted(groups.items()):
+        rests = sorted({re.escape(w[1:]).replace(r"\ ", r"\s+" if spaces else r"\ ") for w in group}, key=len, reverse=True)
+        out.append(re.escape(first) + ("(?:" + "|".join(rests) + ")" if rests != [""] else ""))
+    return "|".join(out)
 
 
 def _state_pattern(countries: dict[str, str]) -> re.Pattern[str]:
-    mods = sorted((re.escape(c) for c in countries), key=len, reverse=True)
     roles = sorted((re.escape(r).replace(r"\ ", r"\s+") for r in STATE_ROLES), key=len, reverse=True)
     return re.compile(
-        r"(?<![\w-])(?P<mod>" + "|".join(mods) + r")(?:['’]s)?(?:-led)?\s+(?P<role>"
+        r"(?<![\w-])(?P<mod>" + _branches(countries, fold=True, spaces=False) + r")(?:['’]s)?(?:-led)?\s+(?P<role>"
         + "|".join(roles) + r")(?![\w-])",
         re.IGNORECASE,
     )

@@ -247,7 +247,7 @@ def _propagate(text: str, spans: list[Span], ents: Sequence[Mention]) -> list[Sp
     blocked = [(e.start, e.end) for e in ents if e.label not in PLACE_LABELS]
     taken = [(sp.start, sp.end) for sp in spans]
     added = []
-    for name in names:
+    for name in sorted(names, key=lambda n: (-len(n), n)):  # longest first: "North Korea" before "Korea"
         for m in re.finditer(r"(?<![\w.])" + re.escape(name) + r"(?![\w])", text):
             span = (m.start(), m.end())
             if any(s < span[1] and span[0] < e for s, e in taken):
