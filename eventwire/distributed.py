@@ -66,9 +66,10 @@ def peak_rss_mb() -> float:
 
 def run_chunk(pipeline: Pipeline, articles: list[Article], worker: str) -> tuple[list[ArticleResult | Rejected], ChunkReport]:
     """Process one chunk with a loaded pipeline; shared by the pool and the Dask executor."""
-    before, cpu = dict(pipeline.timer.seconds), time.process_time()
+    timer = getattr(getattr(pipeline, "timer", None), "seconds", {})  # a stand-in may keep none
+    before, cpu = dict(timer), time.process_time()
     results = list(pipeline.pipe(articles))
-    spent = {k: v - before.get(k, 0.0) for k, v in pipeline.timer.seconds.items()}
+    spent = {k: v - before.get(k, 0.0) for k, v in timer.items()}
     return results, ChunkReport(worker, spent, peak_rss_mb(), time.process_time() - cpu)
 
 

@@ -375,6 +375,22 @@ def test_confidence_reads_claims_made_in_other_sentences_and_who_accuses() -> No
     assert [e.mentions[0] for e in tpl.role("PerpOrg")] == ["SHINING PATH"]
 
 
+def test_a_claim_by_a_group_nobody_recognised_still_makes_the_incident_claimed() -> None:
+    sent = "A BOMB EXPLODED AT THE HOME OF THE ATTORNEY GENERAL."
+    claim = "A GROUP CALLING ITSELF THE GERARDO BARRIOS COMMANDO UNIT TONIGHT CLAIMED RESPONSIBILITY FOR IT."
+    text = f"SAN SALVADOR, 20 APR 89 -- {sent} {claim}"
+    bomb = on_sentence(event("ASSAULT", "explosives", sent), text, "EXPLODED")
+    (tpl,) = muc4.templates_of(message(text, (), events=(bomb,)))
+    assert tpl.confidences == ("CLAIMED OR ADMITTED",)
+    # an admission about something else, or nobody claiming, is no claim of the incident
+    for other in ("THE MINISTER ADMITTED THAT THE ARMY HAD BEEN BEHIND THE REAL POWER.",
+                  "NO GROUP HAS YET CLAIMED RESPONSIBILITY FOR THE BOMB."):
+        text = f"SAN SALVADOR, 20 APR 89 -- {sent} {other}"
+        bomb = on_sentence(event("ASSAULT", "explosives", sent), text, "EXPLODED")
+        (tpl,) = muc4.templates_of(message(text, (), events=(bomb,)))
+        assert tpl.confidences != ("CLAIMED OR ADMITTED",), other
+
+
 def test_place_is_the_most_specific_of_the_sentence_and_stays_in_the_muc_country() -> None:
     text = "LIMA, 5 JAN 90 -- A BOMB EXPLODED IN MIRAFLORES, PERU. THE US EMBASSY PROTESTED."
     peru = span_place(text, "PERU", "PE", "country")
@@ -435,6 +451,14 @@ def test_command_json_with_a_stand_in_pipeline(monkeypatch: pytest.MonkeyPatch) 
     assert {"ree_f1_PerpInd", "docs_per_s", "template_f1"} <= set(report["metrics"])
 
 
+def test_command_with_two_workers_scores_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(muc4, "load_pipeline", lambda: FakePipeline())
+    args = ["--texts", str(DATA / "msgs-mini"), "--keys", str(DATA / "key-mini.muc4"), "--format", "json"]
+    one, two = (json.loads(CliRunner().invoke(muc4.command, [*args, "--workers", n]).output) for n in ("1", "2"))
+    one["metrics"].pop("docs_per_s"), two["metrics"].pop("docs_per_s")
+    assert one["metrics"] == two["metrics"] and one["n_docs"] == two["n_docs"] == 3
+
+
 def test_command_without_pipeline_fails_cleanly(monkeypatch: pytest.MonkeyPatch) -> None:
     def missing() -> None:
         raise ConfigError("the event pipeline cannot be imported", code="E_PIPELINE")
@@ -492,3 +516,16 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     floors = {"detection_f1": 0.65, "template_f1": 0.57, "ree_f1": 0.32, "confidence_acc": 0.65}
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, (name, report.metrics[name])
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_real_pipeline_s_scores() -> None:
+    need_corpus()
+    pytest.importorskip("eventwire.pipeline")
+    messages = read_messages([CORPORA / "tst1" / "tst1-muc3"])[40:72]  # two chunks of 16
+    keys = read_keys([CORPORA / "tst1" / "key-tst1.v7"])
+    gate = muc4.RelevanceModel.load()
+    pipeline = muc4.load_pipeline()
+    one, two = (muc4.evaluate(messages, keys, pipeline, gate, workers=n).metrics for n in (1, 2))
+    one.pop("docs_per_s"), two.pop("docs_per_s")
+    assert one == two

@@ -71,3 +71,7 @@ def muc_files_options(func):  # type: ignore[no-untyped-def]
 
 
 limit_option = click.option("--limit", type=int, default=None, help="Evaluate only the first N documents.")
+workers_option = click.option(
+    "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+    help="Worker processes for the pipeline (as in `eventwire process --workers`); docs_per_s counts wall time.",
+)

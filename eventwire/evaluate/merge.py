@@ -39,7 +39,7 @@ import click
 from ..errors import EventwireError
 from ..merge import THRESHOLD, Report, merge
 from ..records import Event
-from . import EvalReport, emit, format_option, limit_option, muc_files_options, prf
+from . import EvalReport, emit, format_option, limit_option, muc_files_options, prf, workers_option
 from .muc4 import build_articles, to_incident
 from .muc4_reader import KeyTemplate, Message, read_keys, read_messages
 from .muc4_score import Entity, MucTemplate, entity_matches, gold_template, pair_score
@@ -196,12 +196,12 @@ def score_docs(
     return metrics, notes
 
 
-def evaluate(messages: Sequence[Message], keys: Sequence[KeyTemplate], pipeline: object) -> EvalReport:
+def evaluate(messages: Sequence[Message], keys: Sequence[KeyTemplate], pipeline: object, *, workers: int = 1) -> EvalReport:
     """Run the pipeline over the messages that have keys, merge, and score (module docstring)."""
     known = {k.doc_id for k in keys}
     messages = [m for m in messages if m.doc_id in known]
     articles = build_articles(messages, optional_import("eventwire.mentions.dates", "find_dateline"))
-    run = run_articles(pipeline, articles)  # type: ignore[arg-type]
+    run = run_articles(pipeline, articles, workers)  # type: ignore[arg-type]
     docs = [(m.doc_id, a.published, events_of(o)) for m, a, o in zip(messages, articles, run.outcomes, strict=True)]
     metrics, notes = score_docs(docs, keys)
     notes["pipeline_seconds"] = round(run.seconds, 1)
@@ -211,8 +211,9 @@ def evaluate(messages: Sequence[Message], keys: Sequence[KeyTemplate], pipeline:
 @click.command(name="merge")
 @muc_files_options
 @limit_option
+@workers_option
 @format_option
-def command(texts: tuple[Path, ...], keys: tuple[Path, ...], limit: int | None, fmt: str) -> None:
+def command(texts: tuple[Path, ...], keys: tuple[Path, ...], limit: int | None, workers: int, fmt: str) -> None:
     """Score merging of event reports across messages against clusters derived from MUC keys.
 
     Example: eventwire evaluate merge --texts CORPORA/dev/dev-muc3-0001-0100 --keys CORPORA/dev/key-dev-0001.muc4
@@ -221,7 +222,7 @@ def command(texts: tuple[Path, ...], keys: tuple[Path, ...], limit: int | None, 
         messages = read_messages(texts)
         if limit is not None:
             messages = messages[:limit]
-        report = evaluate(messages, read_keys(keys), load_pipeline())
+        report = evaluate(messages, read_keys(keys), load_pipeline(), workers=workers)
     except EventwireError as e:
         raise click.ClickException(str(e)) from e
     emit(report, fmt)

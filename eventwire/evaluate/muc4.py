@@ -24,7 +24,7 @@ threatened, planned → THREATENED (and every THREATEN event); negated, hypothet
 Perpetrator organisation confidence, when run on a whole message (:func:`templates_of`): from the
 responsibility cues (:func:`muc4_roles.confidence_for`) of the evidence sentence and of every sentence
 naming the perpetrator organisation or a named armed group of the message: a group claims (or claims
-credit) -> CLAIMED OR ADMITTED; an authority says, blames or suspects -> ... BY AUTHORITIES (an
+credit), or any sentence of the message claims responsibility -> CLAIMED OR ADMITTED; an authority says, blames or suspects -> ... BY AUTHORITIES (an
 authority word inside the accused's own name does not count); others blame, or "apparently",
 "allegedly" -> SUSPECTED OR ACCUSED; else REPORTED AS FACT. From events alone (only when a PerpOrg is
 predicted): claimed → CLAIMED OR
@@ -89,13 +89,13 @@ import click
 from ..errors import EventwireError
 from ..events.attribution import is_authority, self_reported
 from ..records import Actor, Article, ArticleResult, Event, Place
-from . import EvalReport, emit, format_option, limit_option, muc_files_options
+from . import EvalReport, emit, format_option, limit_option, muc_files_options, workers_option
 from .muc4_reader import KeyTemplate, Message, mixed_case_variant, read_keys, read_messages
 from .muc4_reader import message_dates
 from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
 from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, of_alternatives, only_combatants, person_victims
-from .muc4_roles import MODIFIER_HEADS, targets_in, victims_in, weapons_in
+from .muc4_roles import MODIFIER_HEADS, NO_CLAIM_RE, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import score
 from .runner import load_pipeline, make_article, optional_import, run_articles
@@ -370,12 +370,23 @@ def _doc_orgs(org: tuple[Entity, ...], event: Event, ctx: DocContext) -> tuple[E
     return org
 
 
+# a claim of responsibility anywhere in the message, by whoever makes it (groups nobody recognised as
+# actors claim too: "a group calling itself the Gerardo Barrios Commando Unit claimed responsibility");
+# "admitted" is not enough on its own there ("the minister admitted that ...")
+RESPONSIBILITY_CLAIM_RE = re.compile(
+    r"\b(claim\w*\s+(?:\w+\s+){0,3}responsib\w*|responsib\w*\s+(?:\w+\s+){0,4}claim\w*|took\s+responsib\w*|"
+    r"assum\w+\s+responsib\w*|claim\w*\s+(?:\w+\s+){0,2}credit|(?:was|were|been|is|are)\s+claimed\s+by)", re.I,
+)
+
+
 def _confidence(event: Event, org: tuple[Entity, ...], ctx: DocContext) -> str:
     """Confidence from the evidence sentence and every sentence naming the perpetrator
     organisation or a named armed group of the message (claims are often made elsewhere)."""
     accused = [m for e in org for m in e.mentions]
     sents = [event.evidence.sentence, *ctx.mentioning(accused + [g.text for g in ctx.groups])]
     doc = confidence_for(sents, accused)
+    if any(RESPONSIBILITY_CLAIM_RE.search(t) and not NO_CLAIM_RE.search(t) for _, _, t in ctx.sentences):
+        doc = "CLAIMED OR ADMITTED"
     own = confidence_of(event)
     if doc == "CLAIMED OR ADMITTED" or own == "REPORTED AS FACT":
         return doc
@@ -548,7 +559,7 @@ def gold_by_doc(
 
 def evaluate(
     messages: Sequence[Message], keys: Sequence[KeyTemplate], pipeline: object,
-    gate: RelevanceModel | None = None,
+    gate: RelevanceModel | None = None, *, workers: int = 1,
 ) -> EvalReport:
     """Run the pipeline over messages and score against keys (messages without a key are skipped).
 
@@ -560,7 +571,7 @@ def evaluate(
     articles = build_articles(messages, dateline)
     years = {m.doc_id: a.published.year for m, a in zip(messages, articles) if a.published}
     gold = gold_by_doc(keys, years)
-    run = run_articles(pipeline, articles)  # type: ignore[arg-type]
+    run = run_articles(pipeline, articles, workers)  # type: ignore[arg-type]
     started = time.perf_counter()
     cases = tuple(
         DocCase(msg.doc_id, gold[msg.doc_id], _templates(out, gate))
@@ -587,9 +598,11 @@ def _templates(outcome: object, gate: RelevanceModel | None) -> tuple[MucTemplat
 @click.option("--mixed-case", is_flag=True, help="Read NAME.mixed-case instead of NAME where it exists.")
 @click.option("--no-gate", is_flag=True, help="Keep every message's templates (skip the learned relevance gate).")
 @limit_option
+@workers_option
 @format_option
 def command(
-    texts: tuple[Path, ...], keys: tuple[Path, ...], mixed_case: bool, no_gate: bool, limit: int | None, fmt: str,
+    texts: tuple[Path, ...], keys: tuple[Path, ...], mixed_case: bool, no_gate: bool, limit: int | None,
+    workers: int, fmt: str,
 ) -> None:
     """Score event extraction against MUC-3/4 answer-key templates.
 
@@ -604,7 +617,7 @@ def command(
         if not messages:
             raise click.UsageError("no message in --texts has a template in --keys")
         gate = None if no_gate else RelevanceModel.load()
-        report = evaluate(messages, key_templates, load_pipeline(), gate)
+        report = evaluate(messages, key_templates, load_pipeline(), gate, workers=workers)
     except EventwireError as err:
         raise click.ClickException(str(err)) from err
     emit(report, fmt)

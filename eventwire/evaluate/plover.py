@@ -35,7 +35,7 @@ import click
 
 from ..errors import EventwireError, InputError
 from ..records import PLOVER_TYPES, Actor, Event
-from . import EvalReport, emit, format_option, limit_option, prf
+from . import EvalReport, emit, format_option, limit_option, prf, workers_option
 from .runner import events_of, load_pipeline, make_article, run_articles
 
 GSR_FILE = "PLOVER_GSR_CAMEO.txt"
@@ -197,9 +197,9 @@ def notes_for(gold: Sequence[GoldRecord], predicted: Sequence[Sequence[Event]]) 
     }
 
 
-def evaluate(gold: Sequence[GoldRecord], pipeline: object) -> EvalReport:
+def evaluate(gold: Sequence[GoldRecord], pipeline: object, *, workers: int = 1) -> EvalReport:
     articles = [make_article(g.text, origin=g.id) for g in gold]
-    run = run_articles(pipeline, articles)  # type: ignore[arg-type]
+    run = run_articles(pipeline, articles, workers)  # type: ignore[arg-type]
     predicted = [events_of(o) for o in run.outcomes]
     metrics = score(gold, predicted)
     metrics["docs_per_s"] = run.docs_per_s
@@ -211,15 +211,16 @@ def evaluate(gold: Sequence[GoldRecord], pipeline: object) -> EvalReport:
 @click.option("--data", "data", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help=f"Folder holding {GSR_FILE} and {CAMEO_FILE}.")
 @limit_option
+@workers_option
 @format_option
-def command(data: Path, limit: int | None, fmt: str) -> None:
+def command(data: Path, limit: int | None, workers: int, fmt: str) -> None:
     """Score event type and actor/recipient spans on the PLOVER gold-standard sentences.
 
     Example: eventwire evaluate plover --data ../shared/datasets/plover_gsr --format json
     """
     try:
         gold = read_gold(data)[:limit]
-        report = evaluate(gold, load_pipeline())
+        report = evaluate(gold, load_pipeline(), workers=workers)
     except EventwireError as err:
         raise click.ClickException(str(err)) from err
     emit(report, fmt)

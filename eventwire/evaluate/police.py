@@ -38,7 +38,7 @@ import click
 
 from ..errors import EventwireError, InputError
 from ..records import Event
-from . import EvalReport, emit, format_option, limit_option, prf
+from . import EvalReport, emit, format_option, limit_option, prf, workers_option
 from .runner import events_of, load_pipeline, make_article, run_articles
 
 LABELS: tuple[str, ...] = ("KILL", "ARREST", "FORCE")
@@ -186,9 +186,9 @@ def score(docs: Sequence[GoldDoc], predicted: Sequence[Sequence[Event]]) -> dict
     return out
 
 
-def evaluate(docs: Sequence[GoldDoc], pipeline: object) -> EvalReport:
+def evaluate(docs: Sequence[GoldDoc], pipeline: object, *, workers: int = 1) -> EvalReport:
     articles = [make_article(d.text, published=d.published, origin=d.doc_id) for d in docs]
-    run = run_articles(pipeline, articles)  # type: ignore[arg-type]
+    run = run_articles(pipeline, articles, workers)  # type: ignore[arg-type]
     predicted = [events_of(o) for o in run.outcomes]
     metrics = score(docs, predicted)
     metrics["docs_per_s"] = run.docs_per_s
@@ -204,15 +204,16 @@ def evaluate(docs: Sequence[GoldDoc], pipeline: object) -> EvalReport:
 @click.option("--data", "data", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder holding docs.jsonl, sents.jsonl (and metadata.jsonl).")
 @limit_option
+@workers_option
 @format_option
-def command(data: Path, limit: int | None, fmt: str) -> None:
+def command(data: Path, limit: int | None, workers: int, fmt: str) -> None:
     """Score police KILL / ARREST / FORCE detection per sentence and per document.
 
     Example: eventwire evaluate police --data ../shared/datasets/india_police_events --limit 100
     """
     try:
         docs = read_gold(data)[:limit]
-        report = evaluate(docs, load_pipeline())
+        report = evaluate(docs, load_pipeline(), workers=workers)
     except EventwireError as err:
         raise click.ClickException(str(err)) from err
     emit(report, fmt)

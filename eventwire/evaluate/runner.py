@@ -63,23 +63,45 @@ def make_article(text: str, *, published: dt.date | None = None, origin: str | N
     return Article(id=content_id(text), text=text, published=published, origin=origin)
 
 
-def run_articles(pipeline: PipelineLike, articles: Sequence[Article]) -> RunOutput:
+def run_articles(pipeline: PipelineLike, articles: Sequence[Article], workers: int = 1) -> RunOutput:
     """Run the pipeline over ``articles`` (streamed), timing only the pipeline itself: models are
-    loaded before the clock starts (the spaCy model with the pipeline, the rest by ``prepare``)."""
+    loaded before the clock starts (the spaCy model with the pipeline, the rest by ``prepare``).
+
+    With ``workers`` > 1 the articles go through a local process pool, as ``eventwire process
+    --workers`` runs them; on systems that fork, the workers start from this process's loaded
+    pipeline (nothing is loaded again), elsewhere each builds its own before its first chunk."""
     prepare = getattr(pipeline, "prepare", None)
     if prepare is not None:
         prepare(a.text for a in articles)
     start = time.perf_counter()
+    if workers > 1:
+        outcomes, stages = _in_pool(pipeline, articles, workers)
+        seconds = time.perf_counter() - start
+        _check_count(outcomes, articles)
+        return RunOutput(outcomes=outcomes, seconds=seconds, stage_seconds=stages)
     outcomes = tuple(pipeline.pipe(articles))
     seconds = time.perf_counter() - start
+    _check_count(outcomes, articles)
+    timer = getattr(getattr(pipeline, "timer", None), "seconds", None)
+    stages = tuple((k, round(float(v), 2)) for k, v in timer.items()) if isinstance(timer, dict) else ()
+    return RunOutput(outcomes=outcomes, seconds=seconds, stage_seconds=stages)
+
+
+def _in_pool(pipeline: PipelineLike, articles: Sequence[Article], workers: int) -> tuple[tuple[Outcome, ...], tuple[tuple[str, float], ...]]:
+    from ..distributed import WorkerStats, run_pool
+
+    stats = WorkerStats()
+    make = (lambda: pipeline) if hasattr(os, "fork") else load_pipeline  # a fork inherits the loaded one
+    outcomes = tuple(run_pool(articles, make, workers, stats))  # type: ignore[arg-type,return-value]
+    return outcomes, tuple((k, round(v, 2)) for k, v in stats.stage_seconds.items())
+
+
+def _check_count(outcomes: Sequence[Outcome], articles: Sequence[Article]) -> None:
     if len(outcomes) != len(articles):
         raise ConfigError(
             f"the pipeline returned {len(outcomes)} results for {len(articles)} articles",
             code="E_PIPELINE",
         )
-    timer = getattr(getattr(pipeline, "timer", None), "seconds", None)
-    stages = tuple((k, round(float(v), 2)) for k, v in timer.items()) if isinstance(timer, dict) else ()
-    return RunOutput(outcomes=outcomes, seconds=seconds, stage_seconds=stages)
 
 
 def events_of(outcome: Outcome) -> tuple[Event, ...]:
