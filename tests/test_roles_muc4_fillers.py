@@ -66,3 +66,20 @@ def test_getaway_cars_car_bombs_and_radio_stations_are_no_targets() -> None:
     assert targets_in("A CAR BOMB EXPLODED IN FRONT OF THE BANK.") == ("BANK",)
     assert targets_in("A LOCAL RADIO STATION HAS REPORTED THAT REBELS BURNED A BUS.") == ("BUS",)
     assert "STORES" in targets_in("LAST NIGHT THERE WERE ATTACKS ON STORES AND ELECTRIC TOWERS.")
+
+
+def test_perpetrators_are_whole_noun_phrases_and_never_the_subject_of_a_passive() -> None:
+    from eventwire.evaluate.muc4_roles import perpetrators_in
+
+    assert perpetrators_in("DURING THE NIGHT, GUERRILLA URBAN COMMANDOS BOMBED TWO POWER STATIONS.") == (
+        "GUERRILLA URBAN COMMANDOS",)
+    assert perpetrators_in("GUERRILLA FIGHTERS ATTACKED THE GARRISON.") == ("GUERRILLA FIGHTERS",)
+    assert perpetrators_in("POLICE SOURCES SAID A GUERRILLA WAS KILLED AND TWO CIVILIANS WERE WOUNDED.") == ()
+    assert perpetrators_in("FIVE SOLDIERS WERE KILLED BY REBELS.") == ("REBELS",)
+
+
+def test_the_police_as_a_body_are_no_individual_perpetrator() -> None:
+    police = Actor("Police Forces", "POLICE", "state forces", None, 0, 6)
+    assert muc4.perp_fillers(police) == ((), ())
+    policemen = Actor("Police Forces", "POLICEMEN", "state forces", None, 0, 9)
+    assert [e.mentions for e in muc4.perp_fillers(policemen)[0]] == [("POLICEMEN",)]

@@ -237,6 +237,8 @@ def perp_fillers(actor: Actor | None) -> tuple[tuple[Entity, ...], tuple[Entity,
     if actor is None or not actor.text.strip():
         return (), ()
     forms = _forms(actor)
+    if _words(actor.text) == ["police"] or _words(actor.text) == ["the", "police"]:
+        return (), ()  # the institution, not people: MUC keys name the police as doers only as an organisation
     if _is_generic(actor):
         forms = tuple(f for f in forms if not _modifier_only(f[0]))
         org_named = actor.actor_id is not None and actor.name and actor.name.lower() != actor.text.lower()

@@ -319,7 +319,7 @@ PERP_HEADS = (
     r"(?:terrorists?|guerrillas?|guerillas?|subversives?|rebels?|insurgents?|gunmen|gunman|"
     r"(?:armed|masked|heavily armed|unidentified|unknown)\s+(?:men|individuals|persons|people|"
     r"youths|subjects|group)|individuals|assailants?|attackers?|kidnappers?|assassins?|killers?|"
-    r"hitmen|murderers|commandos?|squads?|extremists?|militants?|criminals|bandits|"
+    r"hitmen|murderers|commandos?|squads?|extremists?|militants?|criminals|bandits|fighters|"
     r"death squads?|paramilitary groups?|drug traffickers|narcoterrorists?|soldiers|troops|"
     r"members of the \w+(?:\s+\w+)?)"
 )
@@ -331,7 +331,7 @@ INCIDENT_VERBS = (
     r"seiz\w*|rob\w*|stole|looted|fired|opened fire|intercepted|tortur\w*|hacked)"
 )
 BY_AGENT = re.compile(INCIDENT_VERBS + r"\b[^.;]{0,60}?\bby\s+" + _NP + r"\b", re.I)
-SUBJECT = re.compile(r"\b" + _NP + r"\s+(?:\w+\s+){0,2}?" + INCIDENT_VERBS + r"\b", re.I)
+SUBJECT = re.compile(r"\b" + _NP + r"\s+(?:\w+\s+){0,2}?(" + INCIDENT_VERBS + r")\b", re.I)
 VICTIM_VERBS = (
     r"(?:killed|murdered|assassinated|kidnapped|abducted|wounded|injured|shot|executed|"
     r"massacred|tortured|machine-?gunned|hacked to death|shot dead|shot to death|slain)"
@@ -373,8 +373,19 @@ def _trim(np: str) -> str:
 def perpetrators_in(sentence: str) -> tuple[str, ...]:
     """Generic perpetrator NPs: agents of incident verbs ("kidnapped by armed men") and subjects."""
     found = [m.group(1) for m in BY_AGENT.finditer(sentence) if not _modifier_use(m.group(1), sentence[m.end(1):])]
-    found += [m.group(1) for m in SUBJECT.finditer(sentence) if not _modifier_use(m.group(1), sentence[m.end(1):])]
+    for m in SUBJECT.finditer(sentence):
+        np, gap = m.group(1), sentence[m.end(1):m.start(2)]
+        if PASSIVE_GAP.search(gap):  # "a guerrilla was killed": the subject of a passive suffered it
+            continue
+        longer = HEAD_AFTER.match(gap)  # "GUERRILLA URBAN COMMANDOS bombed": the whole noun phrase
+        np = np + longer.group(0).rstrip() if longer else np
+        if not _modifier_use(np, sentence[m.start(1) + len(np):]):
+            found.append(np)
     return tuple(dict.fromkeys(np for f in found for np in minimal_nps(_trim(f))))
+
+
+PASSIVE_GAP = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.I)
+HEAD_AFTER = re.compile(r"(?:\s+(?!(?:was|were|have|has|had|who|which|that)\b)[\w'-]+){0,2}?\s+" + PERP_HEADS + r"\b\s*", re.I)
 
 
 MODIFIER_HEADS = frozenset(
