@@ -337,6 +337,15 @@ def on_sentence(ev: Event, text: str, trigger: str) -> Event:
                                         trigger=trigger, trigger_start=t, trigger_end=t + len(trigger)))
 
 
+def test_weapon_fillers_are_what_the_text_writes_not_the_event_s_category() -> None:
+    charge = replace(event("ASSAULT", "explosives", "A DYNAMITE CHARGE EXPLODED AT THE BANK."), weapon="dynamite")
+    assert [e.mentions for e in muc4.weapon_fillers(charge)] == [("DYNAMITE CHARGE",)]
+    stabbed = replace(event("ASSAULT", "small arms", "THE JUDGE WAS STABBED TO DEATH."), weapon="stab")
+    assert muc4.weapon_fillers(stabbed) == ()
+    plain = replace(event("ASSAULT", "explosives", "THEY THREW DYNAMITE AT THE HOUSE."), weapon="dynamite")
+    assert [e.mentions for e in muc4.weapon_fillers(plain)] == [("DYNAMITE",)]
+
+
 def test_named_victims_passive_active_and_him_are_found_in_the_message() -> None:
     text = ("SAN SALVADOR, 5 JAN 90 -- HECTOR OQUELI AND GILDA FLORES WERE ABDUCTED BY ARMED MEN. "
             "THE BUSINESSMAN, ENRIQUE ORMAZABAL, RESISTED AND THE MEN SHOT HIM. "

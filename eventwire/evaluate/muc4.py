@@ -264,9 +264,13 @@ def target_fillers(recipient: Actor | None) -> tuple[tuple[Entity, ...], tuple[E
 
 def weapon_fillers(event: Event) -> tuple[Entity, ...]:
     """``event.weapon`` and the instrument nouns of the evidence sentence."""
-    found = list(weapons_in([event.evidence.sentence]))
-    if event.weapon and event.weapon.strip():
-        found.insert(0, event.weapon)
+    sentence = event.evidence.sentence
+    found = list(weapons_in([sentence]))
+    label = (event.weapon or "").strip()
+    # the event's weapon is a category ("dynamite", "stab"); MUC fillers are what the text writes
+    written = re.search(r"\b" + re.escape(label) + r"\b", sentence, re.I) if label else None
+    if written and not any(label.lower() in f.lower() for f in found):
+        found.insert(0, written.group(0))
     return tuple(Entity((w,)) for w in dict.fromkeys(found))
 
 
