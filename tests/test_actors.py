@@ -64,3 +64,13 @@ def test_user_dictionary_extends_the_bundled_one(tmp_path: Path) -> None:
     actors = ActorDictionary.load([extra])
     (actor,) = find_actors("Blue Lotus fighters attacked.", [], actors)
     assert (actor.name, actor.type, actor.country) == ("Blue Lotus Brigade", "rebel group", "MMR")
+
+
+def test_countries_under_their_everyday_names_act(actors: ActorDictionary) -> None:
+    for name, iso3 in (("Bosnia", "BIH"), ("Macedonia", "MKD"), ("Holland", "NLD"), ("Cote d'Ivoire", "CIV"),
+                       ("Zaire", "COD"), ("Brunei", "BRN")):
+        assert actors.country_of(name) == iso3, name
+    from support import events_of
+
+    agreed = [e for e in events_of("Bosnia and Slovenia agreed to a ceasefire on Monday.") if e.type == "AGREE"]
+    assert agreed and agreed[0].actor is not None and agreed[0].actor.country == "BIH"

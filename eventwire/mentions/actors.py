@@ -112,6 +112,10 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Ivory Coast": "CIV", "Burma": "MMR", "Czech Republic": "CZE", "Kosovo": "XKX",
     "PRC": "CHN", "People's Republic of China": "CHN", "DPRK": "PRK", "ROK": "KOR",
     "UAE": "ARE", "Saudi Arabia": "SAU", "Great Britain": "GBR",
+    "Bosnia": "BIH", "Bosnia-Herzegovina": "BIH", "Macedonia": "MKD", "Holland": "NLD",
+    "Swaziland": "SWZ", "East Timor": "TLS", "Cape Verde": "CPV", "Zaire": "COD", "Brunei": "BRN",
+    "Cote d'Ivoire": "CIV", "Côte d'Ivoire": "CIV", "The Gambia": "GMB", "Vatican": "VAT",
+    "Micronesia": "FSM", "Republic of Congo": "COG", "Congo-Brazzaville": "COG", "Byelorussia": "BLR",
 }
 SHORT_NAMES: dict[str, str] = {
     "USA": "United States", "GBR": "United Kingdom", "RUS": "Russia", "IRN": "Iran",
