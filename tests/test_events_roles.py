@@ -123,3 +123,13 @@ def test_an_alleged_doer_makes_the_event_suspected() -> None:
     assert massacre.status == "suspected"
     (plain,) = of_type(events_of("Militants attacked a police post in Peshawar on Monday, killing two officers."), "ASSAULT")
     assert plain.status == "occurred"
+
+
+def test_who_begins_continues_or_holds_a_protest_is_its_actor() -> None:
+    strike = events_of("Islamic fundamentalists continued their hunger strike to demand the resignation of the president.")
+    assert [(e.type, e.actor.text if e.actor else None) for e in strike] == [("PROTEST", "Islamic fundamentalists")]
+    began = [e for e in events_of("Up to 1,000 ethnic Turks began a hunger strike on Monday.") if e.type == "PROTEST"]
+    assert began and began[0].actor is not None and "Turks" in began[0].actor.text
+    crowd = events_of("Hundreds of thousands of people blocked streets in Hong Kong to demand democratic reforms.")
+    assert [e.type for e in crowd] == ["PROTEST"] and crowd[0].actor is not None
+    assert "people" in crowd[0].actor.text

@@ -116,9 +116,14 @@ def is_group_of_people(tok: Token) -> bool:
     """A plural noun for people ("fundamentalists", "ethnic Turks", "landowners") or a NORP."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in NOT_RECIPIENTS:
         return False
+    if tok.lemma_.lower() in COUNT_NOUNS:  # "hundreds of thousands of people": the people
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return obj is not None and is_group_of_people(obj)
     return tok.ent_type_ == "NORP" or (tok.tag_ in ("NNS", "NNPS") and bool(PEOPLE_SUFFIX.search(tok.lower_))) or bool(PERSON_NOUNS.fullmatch(tok.lower_))
 
 
+COUNT_NOUNS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions", "scores"}
 PEOPLE_SUFFIX = re.compile(r"(?:ists|ians|ers|ors|ants|ents|ites|ese|ans|men|people|folk)$")
 
 
@@ -155,7 +160,8 @@ def subject_token(verb: Token) -> Token | None:
     return None
 
 
-LIGHT_VERBS = {"conduct", "carry", "stage", "launch", "perpetrate", "commit", "mount", "unleash", "wage", "execute", "claim"}
+LIGHT_VERBS = {"conduct", "carry", "stage", "launch", "perpetrate", "commit", "mount", "unleash", "wage", "execute", "claim",
+               "begin", "start", "continue", "resume", "renew", "hold", "organize", "organise"}
 
 
 def light_verb(tok: Token) -> Token | None:
