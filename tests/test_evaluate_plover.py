@@ -17,8 +17,9 @@ SHARED = Path(os.environ.get("EVENTWIRE_SHARED") or Path(__file__).resolve().par
 REAL = SHARED / "datasets" / "plover_gsr"
 
 
-def event(kind: str, actor: str | None = None, recipient: str | None = None, confidence: float = 0.5) -> Event:
-    ev = Evidence("a", 0, 0, 10, "a sentence")
+def event(kind: str, actor: str | None = None, recipient: str | None = None, confidence: float = 0.5,
+          at: int = -1) -> Event:
+    ev = Evidence("a", 0, 0, 10, "a sentence", trigger_start=at)
     return Event(id=f"{kind}{actor}{confidence}", article_id="a", type=kind, mode=None,
                  actor=Actor(name=actor, text=actor) if actor else None,
                  recipient=Actor(name=recipient, text=recipient) if recipient else None,
@@ -50,8 +51,8 @@ def test_span_matching() -> None:
 def test_scores_counted_by_hand() -> None:
     gold = plover.read_gold(DATA)
     predicted = [
-        # best event (higher confidence) is the REQUEST with the right actor and recipient
-        [event("ACCUSE", "farmers", confidence=0.2), event("REQUEST", "farmers", "the government", 0.9)],
+        # the main event (written first, though less confident) is the REQUEST with the right actor and recipient
+        [event("ACCUSE", "farmers", confidence=0.9, at=30), event("REQUEST", "farmers", "the government", 0.2, at=4)],
         [event("COERCE", "the town")],  # wrong type, wrong actor; gold has no target
         [],  # unmapped gold type: left out of type_acc; no prediction
     ]
