@@ -230,3 +230,11 @@ def test_descriptor_is_not_a_neighbourhood_name(gaz: Gazetteer) -> None:
     text = "He was shot in a parking lot in the Residential neighborhood of San Isidro, in Lima."
     places = by_text(find_places(text, (), gaz))
     assert "Residential" not in places and places["San Isidro"].country == "PE"
+
+
+def test_a_place_the_gazetteer_lacks_stays_inside_the_division_the_text_puts_it_in(gaz: Gazetteer) -> None:
+    # "La Rochela" reads as La Rochelle, France, by its alternate spellings; the text puts it in Colombia
+    text = "Twelve judicial officials were killed near La Rochela, in Santander Department, on Friday."
+    places = by_text(find_places(text, ents_for(text, ("La Rochela", "GPE"), ("Santander Department", "GPE")), gaz))
+    assert places["La Rochela"].country == "CO"
+    assert places["La Rochela"].name == "Santander"

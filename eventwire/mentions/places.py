@@ -76,7 +76,7 @@ STREET_PAIR = re.compile(
 DIRECTION = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|" \
             r"north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+)?"
 X_COMMA_Y = re.compile(
-    r"\b((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,2}),\s+(" + DIRECTION + r")"
+    r"\b((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){0,2}),\s+(?:in\s+(?:the\s+)?)?(" + DIRECTION + r")"
     r"((?:[A-Z][\w'’\-]*\.?)(?:\s?[A-Z][\w'’\-]*\.?){0,2})")
 ABBREVIATED = re.compile(
     r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|[NS]\.[CDHJMY]\.|R\.I\.|W\.Va\.|D\.C\.)(?!\w)")
@@ -465,7 +465,9 @@ def _resolve_all(spans: list[Span], gaz: Gazetteer, hints: dict[str, float],
             container = [c for c in gaz.lookup(sp.within) if c.precision in ("country", "admin1")]
             own = cands.get(key, [])
             inside = [c for c in own if _within(c, container)]
-            cands[key] = inside or own or container[:1]
+            # none of the name's readings lies in the stated container ("La Rochela, in Santander
+            # Department" is no French La Rochelle): the place is one the gazetteer lacks, in there
+            cands[key] = inside or container[:1] or own
     names = [_Name(k, tuple(cs), tuple(_prior(c, surface[k]) for c in cs)) for k, cs in cands.items() if cs]
     chosen = _joint(names, hints, weights or WEIGHTS) if names else []
     out: dict[str, Candidate | None] = {k: None for k in cands}
