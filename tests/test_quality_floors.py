@@ -24,9 +24,9 @@ def evaluate(*args: str) -> dict[str, float]:
 @pytest.mark.slow
 def test_plover_floors() -> None:
     metrics = evaluate("plover", "--data", str(shared_path("datasets", "plover_gsr")))
-    assert metrics["type_acc"] >= 0.50  # measured 0.531 (0.472 before the codebook diplomatic verbs)
-    assert metrics["actor_f1"] >= 0.70  # measured 0.728
-    assert metrics["recipient_f1"] >= 0.35  # measured 0.375
+    assert metrics["type_acc"] >= 0.62  # measured 0.649 (0.609 with the most confident event as the main one)
+    assert metrics["actor_f1"] >= 0.77  # measured 0.804
+    assert metrics["recipient_f1"] >= 0.39  # measured 0.418
 
 
 @pytest.mark.slow
