@@ -133,3 +133,11 @@ def test_who_begins_continues_or_holds_a_protest_is_its_actor() -> None:
     crowd = events_of("Hundreds of thousands of people blocked streets in Hong Kong to demand democratic reforms.")
     assert [e.type for e in crowd] == ["PROTEST"] and crowd[0].actor is not None
     assert "people" in crowd[0].actor.text
+
+
+def test_a_vehicle_is_no_doer_and_by_the_police_after_died_is() -> None:
+    bus = of_type(events_of("Two pilgrims were killed in an attack by a bus on the highway."), "ASSAULT")
+    assert bus and bus[0].actor is None
+    fired = of_type(events_of("Three villagers died in the firing by the police on the crowd."), "ASSAULT")
+    assert fired and fired[0].actor is not None and fired[0].actor.text.lower() == "police"
+    assert fired[0].recipient is not None and "villagers" in fired[0].recipient.text
