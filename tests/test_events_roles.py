@@ -141,3 +141,10 @@ def test_a_vehicle_is_no_doer_and_by_the_police_after_died_is() -> None:
     fired = of_type(events_of("Three villagers died in the firing by the police on the crowd."), "ASSAULT")
     assert fired and fired[0].actor is not None and fired[0].actor.text.lower() == "police"
     assert fired[0].recipient is not None and "villagers" in fired[0].recipient.text
+
+
+def test_who_opens_an_investigation_investigates() -> None:
+    opened = of_type(events_of("Judge Alejandro Rivera opened fraud investigations against 28 officials on Friday."), "ACCUSE")
+    assert opened and opened[0].actor is not None and "Rivera" in opened[0].actor.text
+    fire = of_type(events_of("Police opened fire on the crowd, killing two."), "ASSAULT")
+    assert fire and fire[0].actor is not None and fire[0].actor.text == "Police"

@@ -161,7 +161,7 @@ def subject_token(verb: Token) -> Token | None:
 
 
 LIGHT_VERBS = {"conduct", "carry", "stage", "launch", "perpetrate", "commit", "mount", "unleash", "wage", "execute", "claim",
-               "begin", "start", "continue", "resume", "renew", "hold", "organize", "organise"}
+               "begin", "start", "continue", "resume", "renew", "hold", "organize", "organise", "open"}
 
 
 def light_verb(tok: Token) -> Token | None:
