@@ -24,8 +24,9 @@ threatened, planned → THREATENED (and every THREATEN event); negated, hypothet
 Perpetrator organisation confidence, when run on a whole message (:func:`templates_of`): from the
 responsibility cues (:func:`muc4_roles.confidence_for`) of the evidence sentence and of every sentence
 naming the perpetrator organisation or a named armed group of the message: a group claims (or claims
-credit), or any sentence of the message claims responsibility -> CLAIMED OR ADMITTED; an authority says, blames or suspects -> ... BY AUTHORITIES (an
-authority word inside the accused's own name does not count); others blame, or "apparently",
+credit), or any sentence of the message claims responsibility -> CLAIMED OR ADMITTED; an authority
+says, blames or suspects -> ... BY AUTHORITIES (an authority word inside the accused's own name does
+not count); others blame, or "apparently",
 "allegedly" -> SUSPECTED OR ACCUSED; else REPORTED AS FACT. From events alone (only when a PerpOrg is
 predicted): claimed → CLAIMED OR
 ADMITTED; suspected → SUSPECTED OR ACCUSED BY AUTHORITIES when the attribution names an authority
@@ -95,7 +96,7 @@ from .muc4_reader import message_dates
 from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
 from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, of_alternatives, only_combatants, person_victims
-from .muc4_roles import MODIFIER_HEADS, NO_CLAIM_RE, targets_in, victims_in, weapons_in
+from .muc4_roles import MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import score
 from .runner import load_pipeline, make_article, optional_import, run_articles
@@ -237,7 +238,7 @@ def perp_fillers(actor: Actor | None) -> tuple[tuple[Entity, ...], tuple[Entity,
     if actor is None or not actor.text.strip():
         return (), ()
     forms = _forms(actor)
-    if _words(actor.text) == ["police"] or _words(actor.text) == ["the", "police"]:
+    if [w for w in _words(actor.text) if w != "the"] == ["police"]:
         return (), ()  # the institution, not people: MUC keys name the police as doers only as an organisation
     if _is_generic(actor):
         forms = tuple(f for f in forms if not _modifier_only(f[0]))
@@ -374,15 +375,6 @@ def _doc_orgs(org: tuple[Entity, ...], event: Event, ctx: DocContext) -> tuple[E
     if not org and (g := ctx.main_group()) is not None:
         org = (Entity((g.text, g.name)),)
     return org
-
-
-# a claim of responsibility anywhere in the message, by whoever makes it (groups nobody recognised as
-# actors claim too: "a group calling itself the Gerardo Barrios Commando Unit claimed responsibility");
-# "admitted" is not enough on its own there ("the minister admitted that ...")
-RESPONSIBILITY_CLAIM_RE = re.compile(
-    r"\b(claim\w*\s+(?:\w+\s+){0,3}responsib\w*|responsib\w*\s+(?:\w+\s+){0,4}claim\w*|took\s+responsib\w*|"
-    r"assum\w+\s+responsib\w*|claim\w*\s+(?:\w+\s+){0,2}credit|(?:was|were|been|is|are)\s+claimed\s+by)", re.I,
-)
 
 
 def _confidence(event: Event, org: tuple[Entity, ...], ctx: DocContext) -> str:

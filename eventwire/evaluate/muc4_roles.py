@@ -77,11 +77,17 @@ WEAPON_TERMS = (
     "fal rifles", "uzi", "galil", "mortar shells", "shells",
 )
 WEAPON_RE = re.compile(r"\b(" + "|".join(re.escape(t) for t in WEAPON_TERMS) + r")\b", re.I)
-CLAIM_RE = re.compile(
-    r"\b(claim\w*\s+(?:\w+\s+){0,3}responsib\w*|responsib\w*\s+(?:\w+\s+){0,4}claim\w*|"
-    r"took\s+responsib\w*|assum\w+\s+responsib\w*|accept\w*\s+responsib\w*|admit\w*|"
-    r"claim\w*\s+(?:\w+\s+){0,2}credit|(?:was|were|been|is|are)\s+claimed\s+by)", re.I,
+_RESPONSIBILITY_CLAIM = (
+    r"claim\w*\s+(?:\w+\s+){0,3}responsib\w*|responsib\w*\s+(?:\w+\s+){0,4}claim\w*|"
+    r"took\s+responsib\w*|assum\w+\s+responsib\w*|accept\w*\s+responsib\w*|"
+    r"claim\w*\s+(?:\w+\s+){0,2}credit|(?:was|were|been|is|are)\s+claimed\s+by"
 )
+# a claim of responsibility, by whoever makes it (groups nobody recognised as actors claim too: "a group
+# calling itself the Gerardo Barrios Commando Unit claimed responsibility")
+RESPONSIBILITY_CLAIM_RE = re.compile(r"\b(" + _RESPONSIBILITY_CLAIM + ")", re.I)
+# in a sentence about the perpetrator, an admission is a claim too ("the FMLN admitted ..."); in any
+# sentence of the message it is not ("the minister admitted that ...")
+CLAIM_RE = re.compile(r"\b(" + _RESPONSIBILITY_CLAIM + r"|admit\w*)", re.I)
 NO_CLAIM_RE = re.compile(  # "no group has yet claimed responsibility": no claim at all
     r"\b(?:no|nobody|none|not|neither)\b[^.;]{0,50}?\bclaim\w*\s+(?:\w+\s+){0,3}responsib", re.I,
 )

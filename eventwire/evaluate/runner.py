@@ -76,14 +76,16 @@ def run_articles(pipeline: PipelineLike, articles: Sequence[Article], workers: i
     start = time.perf_counter()
     if workers > 1:
         outcomes, stages = _in_pool(pipeline, articles, workers)
-        seconds = time.perf_counter() - start
-        _check_count(outcomes, articles)
-        return RunOutput(outcomes=outcomes, seconds=seconds, stage_seconds=stages)
-    outcomes = tuple(pipeline.pipe(articles))
+    else:
+        outcomes = tuple(pipeline.pipe(articles))
+        timer = getattr(getattr(pipeline, "timer", None), "seconds", None)
+        stages = tuple((k, round(float(v), 2)) for k, v in timer.items()) if isinstance(timer, dict) else ()
     seconds = time.perf_counter() - start
-    _check_count(outcomes, articles)
-    timer = getattr(getattr(pipeline, "timer", None), "seconds", None)
-    stages = tuple((k, round(float(v), 2)) for k, v in timer.items()) if isinstance(timer, dict) else ()
+    if len(outcomes) != len(articles):
+        raise ConfigError(
+            f"the pipeline returned {len(outcomes)} results for {len(articles)} articles",
+            code="E_PIPELINE",
+        )
     return RunOutput(outcomes=outcomes, seconds=seconds, stage_seconds=stages)
 
 
@@ -94,14 +96,6 @@ def _in_pool(pipeline: PipelineLike, articles: Sequence[Article], workers: int) 
     make = (lambda: pipeline) if hasattr(os, "fork") else load_pipeline  # a fork inherits the loaded one
     outcomes = tuple(run_pool(articles, make, workers, stats))  # type: ignore[arg-type,return-value]
     return outcomes, tuple((k, round(v, 2)) for k, v in stats.stage_seconds.items())
-
-
-def _check_count(outcomes: Sequence[Outcome], articles: Sequence[Article]) -> None:
-    if len(outcomes) != len(articles):
-        raise ConfigError(
-            f"the pipeline returned {len(outcomes)} results for {len(articles)} articles",
-            code="E_PIPELINE",
-        )
 
 
 def events_of(outcome: Outcome) -> tuple[Event, ...]:

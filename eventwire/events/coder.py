@@ -217,8 +217,7 @@ def _build(
     victim = None
     if actor_tok is not None and actor_tok.head.lemma_.lower() in roles.SUFFER_VERBS:
         victim, actor_tok = actor_tok, None  # "21 passengers died in the attack": victims
-        by = roles.prep_object(victim.head, ("by",))  # "... died in the firing by the police"
-        actor_tok = by if by is not None and by.lemma_.lower() not in VEHICLES else None
+        actor_tok = roles.by_agent(victim.head)  # "... died in the firing by the police"
     elif actor_tok is not None and actor_tok.head.i == tok.i and frames.reduced_passive(tok):
         victim, actor_tok = actor_tok, None  # "4 policemen and 4 civilians also killed"
     if actor_tok is None and sense.type in ("ASSAULT", "COERCE"):
@@ -322,11 +321,6 @@ def _future(tok) -> bool:  # type: ignore[no-untyped-def]
     return infinitive and tok.head.lemma_.lower() in INTENT_HEADS
 
 
-# things that do nothing of their own: "an attack by a bus" names no doer
-VEHICLES = frozenset("bus car truck lorry van vehicle train tractor jeep motorcycle motorbike bike bicycle taxi "
-                     "rickshaw boat ship ferry".split())
-
-
 def _actor_token(tok, head):  # type: ignore[no-untyped-def]
     nominal = tok.pos_ != "VERB" or tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")  # "in police firing"
     if not nominal:
@@ -339,8 +333,8 @@ def _actor_token(tok, head):  # type: ignore[no-untyped-def]
             return c
         if c.dep_ == "amod" and c.ent_type_ == "NORP":
             return c
-    by = roles.prep_object(tok, ("by",))  # "the firing by the police on the mob": the nominal's own agent
-    if by is not None and by.lemma_.lower() not in VEHICLES:  # "hit in an attack by a bus": no doer
+    by = roles.by_agent(tok)  # "the firing by the police on the mob": the nominal's own agent
+    if by is not None:
         return by
     if tok.dep_ in ("nsubj", "nsubjpass"):  # "The ground assault began ... when peshmerga units ..."
         for t in head.subtree:

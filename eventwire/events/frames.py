@@ -141,7 +141,7 @@ def operation_agent(tok):  # type: ignore[no-untyped-def]
             owner = next((c for c in obj.children if c.dep_ in ("compound", "poss", "nmod") and c.pos_ in ("NOUN", "PROPN")), None)
             if owner is not None:
                 return owner
-            by = roles.prep_object(obj, ("by",))
+            by = roles.by_agent(obj)
             if by is not None:
                 return by
             side = roles.prep_object(obj, ("with",)) if obj.lemma_.lower() in ENCOUNTER_NOUNS else None

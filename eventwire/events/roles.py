@@ -403,6 +403,18 @@ def weapon_mode(tok: Token) -> str | None:
     return None
 
 
+# things that do nothing of their own: "an attack by a bus" names no doer
+VEHICLES = frozenset("bus car truck lorry van vehicle train tractor jeep motorcycle motorbike bike bicycle taxi "
+                     "rickshaw boat ship ferry".split())
+
+
+def by_agent(tok: Token) -> Token | None:
+    """The object of ``tok``'s "by" phrase when it can be a doer ("the firing by the police"), not
+    a vehicle ("an attack by a bus")."""
+    by = prep_object(tok, ("by",))
+    return by if by is not None and by.lemma_.lower() not in VEHICLES else None
+
+
 def prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:

@@ -55,11 +55,10 @@ DESCRIPTORS = (
     r"shantytown|slum|outlying|peripheral|capital's|city's"
 )
 WS = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # blanks, or one line break (wire copy wraps anywhere)
-_WS = WS
-_DESC = rf"(?:(?i:{DESCRIPTORS}){_WS})*"
+_DESC = rf"(?:(?i:{DESCRIPTORS}){WS})*"
 _CAP = r"[A-Z][\w'’\-]*"
 _CONN = r"(?:de|del|la|las|los|el|y|da|do|dos|das|di)"
-NAME = rf"{_CAP}(?:{_WS}(?:{_CONN}{_WS}){{0,2}}{_CAP}){{0,3}}"
+NAME = rf"{_CAP}(?:{WS}(?:{_CONN}{WS}){{0,2}}{_CAP}){{0,3}}"
 _KINDS_AFTER = (
     r"neighborhood|neighbourhood|barrio|district|sector|suburb|quarter|area|zone|village|hamlet|"
     r"settlement|canton|municipality|jurisdiction|farm|estate|hacienda|ranch"
@@ -70,40 +69,40 @@ _KINDS_OF = (
 )
 _ADMIN_AFTER = r"department|province|municipality|state|region|intendancy|commissary|canton"
 # "the Thames Valley District School Board", "South Central District Senior Olympics": an organisation
-_NOT_ORG = rf"(?!{_WS}[A-Z][a-z])"
+_NOT_ORG = rf"(?!{WS}[A-Z][a-z])"
 # "in the Miraflores neighborhood", "in Villa Maria del Triunfo district"
 NAME_KIND = re.compile(
-    rf"\b(?i:the|in|at|near|of|from|into|to){_WS}(?:(?i:the){_WS})?{_DESC}(?P<name>{NAME}){_WS}"
+    rf"\b(?i:the|in|at|near|of|from|into|to){WS}(?:(?i:the){WS})?{_DESC}(?P<name>{NAME}){WS}"
     rf"(?P<kind>(?i:{_KINDS_AFTER}))\b{_NOT_ORG}")
 # "Tegucigalpa's Florencia del Este neighborhood"
 OWNER_NAME_KIND = re.compile(
-    rf"(?P<owner>{NAME})['’][sS]{_WS}{_DESC}(?P<name>{NAME}){_WS}(?P<kind>(?i:{_KINDS_AFTER}))\b{_NOT_ORG}")
+    rf"(?P<owner>{NAME})['’][sS]{WS}{_DESC}(?P<name>{NAME}){WS}(?P<kind>(?i:{_KINDS_AFTER}))\b{_NOT_ORG}")
 # all-caps text whose case restorer lower-cased a name: "in the miraflores district"
 LOWER_NAME_KIND = re.compile(
-    rf"\b(?i:the|in){_WS}(?P<name>[a-z][a-z'’\-]{{3,}}){_WS}(?P<kind>(?i:neighborhood|neighbourhood|district|barrio))\b")
+    rf"\b(?i:the|in){WS}(?P<name>[a-z][a-z'’\-]{{3,}}){WS}(?P<kind>(?i:neighborhood|neighbourhood|district|barrio))\b")
 # "the residential district of miraflores" after case restoration
 LOWER_KIND_OF_NAME = re.compile(
-    rf"\b(?i:the|a|an){_WS}{_DESC}(?P<kind>(?i:district|neighborhood|neighbourhood|barrio|village|town))"
-    rf"{_WS}(?i:of){_WS}(?P<name>[a-z][a-z'’\-]{{3,}})\b")
+    rf"\b(?i:the|a|an){WS}{_DESC}(?P<kind>(?i:district|neighborhood|neighbourhood|barrio|village|town))"
+    rf"{WS}(?i:of){WS}(?P<name>[a-z][a-z'’\-]{{3,}})\b")
 # "the village of Chinchipe", "the residential district of Miraflores"
 KIND_OF_NAME = re.compile(
-    rf"\b(?i:the|a|an|this|that){_WS}{_DESC}(?P<kind>(?i:{_KINDS_OF})){_WS}(?i:of){_WS}(?P<name>{NAME})")
+    rf"\b(?i:the|a|an|this|that){WS}{_DESC}(?P<kind>(?i:{_KINDS_OF})){WS}(?i:of){WS}(?P<name>{NAME})")
 # "the place called La Motosa", "a farm known as El Recreo"
 CALLED = re.compile(
     rf"\b(?P<kind>(?i:place|site|spot|area|locality|hamlet|village|estate|farm|hacienda|ranch|"
-    rf"neighborhood|neighbourhood)){_WS}(?i:called|known{_WS}as|named){_WS}(?P<name>{NAME})")
+    rf"neighborhood|neighbourhood)){WS}(?i:called|known{WS}as|named){WS}(?P<name>{NAME})")
 # "Santa Maria del Valle, Huanuco Department", "Mulalo, Yumbo municipality"
 NAME_COMMA_ADMIN = re.compile(
-    rf"(?P<name>{NAME}),{_WS}(?P<parent>{NAME}{_WS}(?i:{_ADMIN_AFTER}))\b")
+    rf"(?P<name>{NAME}),{WS}(?P<parent>{NAME}{WS}(?i:{_ADMIN_AFTER}))\b")
 # "Puerto Bello, a village in Turbo municipality"
 NAME_APPOSITION = re.compile(
-    rf"(?P<name>{NAME}),{_WS}(?i:an?|the){_WS}(?:(?i:small|tiny|remote|poor|rural){_WS})?"
+    rf"(?P<name>{NAME}),{WS}(?i:an?|the){WS}(?:(?i:small|tiny|remote|poor|rural){WS})?"
     rf"(?P<kind>(?i:village|hamlet|town|settlement|neighborhood|neighbourhood|district|farm|estate|hacienda))\b"
-    rf"(?={_WS}?(?:[,.;:)]|$|(?:in|of|near|on|outside|located|where|north|south|east|west|about|some)\b))")
+    rf"(?={WS}?(?:[,.;:)]|$|(?:in|of|near|on|outside|located|where|north|south|east|west|about|some)\b))")
 # the text between a place and the parent written after it: "... neighborhood in", ", in the jungle province of"
 PARENT_BETWEEN = re.compile(
-    rf"^\s*,?\s*(?:(?:[a-z-]+|[A-Z][a-z-]+){_WS}){{0,4}}?(?i:in|of|near){_WS}(?:(?i:the){_WS})?"
-    rf"(?:(?i:[a-z-]+){_WS}){{0,2}}?$")
+    rf"^\s*,?\s*(?:(?:[a-z-]+|[A-Z][a-z-]+){WS}){{0,4}}?(?i:in|of|near){WS}(?:(?i:the){WS})?"
+    rf"(?:(?i:[a-z-]+){WS}){{0,2}}?$")
 NOT_NAMES = frozenset({"the", "this", "that", "its", "their", "his", "her", "our", "same", "whole", "entire",
                        "other", "capital", "country", "city", "town", "area", "region", "zone", "metropolitan"})
 
@@ -183,9 +182,9 @@ def parent_after(text: str, sp: Span, spans: Sequence[Span]) -> Span | None:
         if other.start - sp.end > 80:
             return None
         between = text[sp.end:other.start]
-        kind_word = re.match(rf"^{_WS}(?i:{_KINDS_AFTER})\b", between)
+        kind_word = re.match(rf"^{WS}(?i:{_KINDS_AFTER})\b", between)
         rest = between[kind_word.end():] if kind_word else between
-        if re.fullmatch(r"\s*,\s*", rest) and re.match(rf"{_WS}(?i:{_ADMIN_AFTER})\b", text[other.end:]):
+        if re.fullmatch(r"\s*,\s*", rest) and re.match(rf"{WS}(?i:{_ADMIN_AFTER})\b", text[other.end:]):
             return other  # "the El Pedregal neighborhood, Bello municipality"
         return other if PARENT_BETWEEN.match(rest) else None
     return None
