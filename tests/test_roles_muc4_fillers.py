@@ -8,7 +8,7 @@ import datetime as dt
 from eventwire.evaluate import muc4
 from eventwire.evaluate.muc4_roles import doc_context, of_alternatives, person_victims, targets_in
 from eventwire.records import Actor, Article, ArticleResult, Sentence
-from support import events_of
+from support import events_of, pipeline
 
 
 def test_who_conducts_or_stages_an_attack_is_its_actor_not_the_adjective() -> None:
@@ -83,3 +83,32 @@ def test_the_police_as_a_body_are_no_individual_perpetrator() -> None:
     assert muc4.perp_fillers(police) == ((), ())
     policemen = Actor("Police Forces", "POLICEMEN", "state forces", None, 0, 9)
     assert [e.mentions for e in muc4.perp_fillers(policemen)[0]] == [("POLICEMEN",)]
+
+
+def test_victims_named_after_identified_as_or_killing_are_victims_even_unseen_by_ner() -> None:
+    text = ("THE BODIES WERE FOUND ON A ROAD. THE VICTIMS WERE IDENTIFIED AS RAMON ANTONIO SUAREZ, "
+            "TOMAS ELIAS BRAVO, AND TWO PEASANTS. A BOMB EXPLODED IN A MARKET, KILLING JULIA MENDEZ, 35; "
+            "A MINOR KNOWN AS PEPE; AND LUCAS ORTIZ NAVARRO.")
+    ctx = doc_context(_message(text, ()))  # the NER found no name at all
+    victims = [v for s, e, _ in [(0, len(text), text)] for v in person_victims(ctx, s, e)]
+    assert victims == ["RAMON ANTONIO SUAREZ", "TOMAS ELIAS BRAVO", "JULIA MENDEZ", "LUCAS ORTIZ NAVARRO"]
+
+
+def test_a_person_in_apposition_to_kidnapped_is_a_victim_but_not_who_kidnapped_someone() -> None:
+    text = "INDUSTRIALIST JORGE VELEZ, KIDNAPPED 11 DAYS AGO IN CALI, WAS RELEASED. PEDRO LUNA, KIDNAPPED THE MAYOR."
+    ctx = doc_context(_message(text, ("JORGE VELEZ", "PEDRO LUNA")))
+    assert person_victims(ctx, 0, len(text)) == ("JORGE VELEZ",)
+
+
+def test_doers_named_in_any_sentence_of_the_message_are_perpetrators() -> None:
+    text = ("A BOMB EXPLODED AT THE TELEPHONE COMPANY OFFICE IN CALI TODAY. "
+            "WITNESSES SAID THE BOMB WAS PLACED BY TWO YOUNG MEN RIDING A MOTORCYCLE.")
+    result = muc4.templates_of(_pipeline_result(text))
+    perps = [m for t in result for e in t.role("PerpInd") for m in e.mentions]
+    assert any("MEN" in p for p in perps)
+
+
+def _pipeline_result(text: str) -> ArticleResult:
+    result = pipeline()(Article(id="m2", text=text, published=dt.date(1990, 1, 5)))
+    assert isinstance(result, ArticleResult)
+    return result

@@ -118,6 +118,7 @@ unit units column commando commandos squad squads group groups cell cells soldie
 troops policeman policemen police agent agents officer officers people persons person youth youths
 militant militants criminal criminals suspect suspects bandit bandits mob crowd force forces
 """.split())
+DOER_HEADS = GENERIC_HEADS | {"murderers", "fighters", "narcoterrorist", "narcoterrorists", "traffickers", "hitmen"}
 ARMED_HEADS = frozenset("""
 subversive subversives extremist extremists guerrilla guerrillas terrorist terrorists rebel rebels
 insurgent insurgents militant militants soldier soldiers troops guardsman guardsmen policeman
@@ -482,12 +483,12 @@ def predicted_templates(
     city = _dateline_city(ctx, common) if ctx is not None else ()
     fallback = PlaceGuess(countries=country_names(common), names=city) if common or city else None
     out = []
-    extra = _doc_victims(ctx, groups) if ctx is not None else ()
+    extra = {"Victim": _doc_victims(ctx, groups), "PerpInd": _doc_perpetrators(ctx, groups)} if ctx is not None else {}
     for g in groups:
         tpl = g.template
         if extra:
-            tpl = replace(tpl, roles=tuple((r, es + extra if r == "Victim" else es) for r, es in tpl.roles))
-            extra = ()
+            tpl = replace(tpl, roles=tuple((r, es + extra.get(r, ())) for r, es in tpl.roles))
+            extra = {}
         if not tpl.dates and published:
             tpl = replace(tpl, dates=((published, published),))
         foreign = g.country is not None and g.country.upper() not in MUC_COUNTRIES
@@ -503,6 +504,18 @@ def _doc_victims(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, .
     """Named victims of the message's incident sentences that no template holds yet."""
     have = [v for g in groups for v in g.template.role("Victim")]
     found = [Entity((n,)) for start, end, _ in ctx.sentences for n in person_victims(ctx, start, end)]
+    return _fresh(found, have)
+
+
+def _doc_perpetrators(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, ...]:
+    """Generic perpetrators that any sentence of the message names as the doers of an incident verb."""
+    have = [v for g in groups for r in ("PerpInd", "Victim") for v in g.template.role(r)]
+    found = [Entity((n,)) for _, _, text in ctx.sentences for n in perpetrators_in(text)
+             if can_name_people(n, ctx.place_names) and _words(n)[-1] in DOER_HEADS]
+    return _fresh(found, have)
+
+
+def _fresh(found: Sequence[Entity], have: Sequence[Entity]) -> tuple[Entity, ...]:
     out: list[Entity] = []
     for ent in found:
         if not any(entity_matches(ent, v) for v in (*have, *out)):

@@ -329,14 +329,17 @@ PERP_HEADS = (
     r"death squads?|paramilitary groups?|drug traffickers|narcoterrorists?|soldiers|troops|"
     r"members of the \w+(?:\s+\w+)?)"
 )
-_NP = r"((?:[\w'-]+\s+){0,3}?" + PERP_HEADS + r")"
+DOER_WORDS = r"(?:" + PERP_HEADS + r"|men|youths)"  # as the doer of an incident verb, plain "men" are perpetrators too
+_NP = r"((?:[\w'-]+\s+){0,3}?" + DOER_WORDS + r")"
 INCIDENT_VERBS = (
     r"(?:kill\w*|murder\w*|assassinat\w*|kidnap\w*|abduct\w*|attack\w*|shot|shoot\w*|bomb\w*|"
     r"burn\w*|set fire|set off|detonat\w*|dynamit\w*|exploded|plant\w*|hurl\w*|threw|machine-?gunned|"
     r"ambush\w*|raid\w*|storm\w*|destroy\w*|damag\w*|wound\w*|injur\w*|execut\w*|massacr\w*|"
-    r"seiz\w*|rob\w*|stole|looted|fired|opened fire|intercepted|tortur\w*|hacked)"
+    r"seiz\w*|rob\w*|stole|looted|fired|opened fired?|intercepted|tortur\w*|hacked|placed|placing|mined|"
+    r"blew up|blown up|riddled)"
 )
-BY_AGENT = re.compile(INCIDENT_VERBS + r"\b[^.;]{0,60}?\bby\s+" + _NP + r"\b", re.I)
+BY_AGENT = re.compile(
+    "(?:" + INCIDENT_VERBS + r"\b[^.;]{0,60}?\bby|\b(?:the )?work of|\bblamed (?:it |the \w+ )?on)\s+" + _NP + r"\b", re.I)
 SUBJECT = re.compile(r"\b" + _NP + r"\s+(?:\w+\s+){0,2}?(" + INCIDENT_VERBS + r")\b", re.I)
 VICTIM_VERBS = (
     r"(?:killed|murdered|assassinated|kidnapped|abducted|wounded|injured|shot|executed|"
@@ -464,8 +467,17 @@ PASSIVE_AFTER = re.compile(
     + _VICTIM_VERB + r"\b", re.I
 )
 ACTIVE_BEFORE = re.compile(
-    r"(?:\b" + _VICTIM_VERB + r"|\b(?:murder|killing|assassination|kidnapping|abduction|death|"
+    r"(?:\b" + _VICTIM_VERB + r"|\b(?:killing|murdering|assassinating|wounding|injuring)|"
+    r"\b(?:murder|killing|assassination|kidnapping|abduction|death|"
     r"wounding|attack on|attempt on the life)\s+of)\b[^.;,]{0,45}$", re.I,
+)
+NAMED_AS_VICTIM = re.compile(  # "THE VICTIMS WERE IDENTIFIED AS X, Y ...", "THE DEAD INCLUDE X", "THE VICTIM, X"
+    r"\b(?:victims?|dead|deceased|bodies|corpses|hostages?|wounded|injured)\s*"
+    r"(?:(?:were|was|are|is|have been|has been|had been)\s+(?:identified|named)\s+as|"
+    r"(?:were|was|are|is)|include[sd]?|including|,)\s+(?:[A-Za-z.]+\s+){0,2}$", re.I,
+)
+PARTICIPLE_AFTER = re.compile(  # "X AND Y, KIDNAPPED 11 DAYS AGO IN MEDELLIN, WERE RESCUED"
+    r"\s*(?:,\s*\d{1,2})?\s*,\s*" + _VICTIM_VERB + r"\b(?!\s+(?:him|her|them|the|a|an)\b)", re.I,
 )
 PRONOUN_VICTIM = re.compile(r"\b" + _VICTIM_VERB + r"\s+(?:him|her)\b", re.I)
 
@@ -497,6 +509,7 @@ def person_victims(ctx: DocContext, start: int, end: int) -> tuple[str, ...]:
             if victim[i] != victim[i + 1] and _listed(ctx.text[inside[i].end:inside[i + 1].start]):
                 victim[i] = victim[i + 1] = True
     out: list[str] = [a.text for a, v in zip(inside, victim) if v]
+    out += [n for n in listed_victims(sentence) if n.lower() not in ctx.place_names]
     for m in PRONOUN_VICTIM.finditer(sentence):
         before = [a for a in ctx.persons if start - 400 <= a.start and a.end <= start + m.start()]
         if before:
@@ -514,6 +527,40 @@ LIST_GAP_WORDS = re.compile(
 )
 
 
+VICTIM_LIST = re.compile(  # a list of the people an incident hit, whether or not NER found the names
+    r"\b(?:(?:victims?|dead|deceased|bodies|hostages?|wounded|injured)\s+(?:were|was|are|is|have been|has been|"
+    r"had been)\s+(?:identified|named)\s+as|killing|murdering|wounding|injuring|assassinating)\s+([^.]+)", re.I,
+)
+NOT_IN_NAME = frozenset("""
+minor child children boy girl woman women man men wife husband son sons daughter daughters brother
+brothers sister father mother family relative relatives friend driver bodyguard bodyguards escort
+peasant peasants worker workers student students official officials officer officers policeman
+policemen soldier soldiers leader leaders member members civilian civilians passenger passengers
+pedestrian pedestrians employee employees guard guards resident residents other others another
+reportedly known identified who which whose and or but also all both at least some is are was
+were will would shall can could may might has have had be been being not no northern southern
+eastern western central
+""".split())
+
+
+def listed_victims(sentence: str) -> tuple[str, ...]:
+    """Names in a list introduced by "THE VICTIMS WERE IDENTIFIED AS" or an active "KILLING":
+    items of two to five name-like words (no title, kinship, role, determiner or place word), an
+    age after a name skipped ("MARIA JACINTA PULIDO, 42; PILAR PULIDO, 19; ...")."""
+    out: list[str] = []
+    for m in VICTIM_LIST.finditer(sentence):
+        for item in re.split(r"\s*(?:[,;:]|\band\b)\s*", m.group(1), flags=re.I):
+            words = item.split()
+            if not 2 <= len(words) <= 5 or not all(re.fullmatch(r"[A-Za-z][A-Za-z'-]*\.?", w) for w in words):
+                continue
+            lowered = [w.lower().strip(".") for w in words]
+            if any(w in NOT_NAME or w in NOT_IN_NAME or w in DETERMINERS or w in PRONOUNS or w in CUT_WORDS
+                   or w in EVENT_NOUNS or w in DEMONYMS or (len(w) > 5 and w.endswith("ing")) for w in lowered):
+                continue
+            out.append(" ".join(words))
+    return tuple(out)
+
+
 def _listed(gap: str) -> bool:
     """The text between two names of one list: a separator and at most a title, an age or a short
     apposition ("; AND BODYGUARD", ", 19; A MINOR KNOWN AS", ", THE DEPARTMENTAL SECRETARY;")."""
@@ -529,7 +576,9 @@ def _victim_position(sentence: str, s: int, e: int) -> bool:
     if passive and not re.search(r"\bby\b", passive.group(0), re.I):
         return True
     before = sentence[max(0, s - 80):s]
-    return bool(ACTIVE_BEFORE.search(before) or LIST_INTRO.search(before))
+    if PARTICIPLE_AFTER.match(sentence[e:]):
+        return True
+    return bool(ACTIVE_BEFORE.search(before) or LIST_INTRO.search(before) or NAMED_AS_VICTIM.search(before))
 
 
 # --- who can be a victim or a perpetrator --------------------------------------------------------
