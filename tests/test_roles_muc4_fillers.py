@@ -112,3 +112,12 @@ def _pipeline_result(text: str) -> ArticleResult:
     result = pipeline()(Article(id="m2", text=text, published=dt.date(1990, 1, 5)))
     assert isinstance(result, ArticleResult)
     return result
+
+
+def test_objects_right_after_a_damage_verb_are_targets_anywhere_in_the_message() -> None:
+    from eventwire.evaluate.muc4_roles import hit_objects
+
+    assert hit_objects("REBELS DYNAMITED TWO POWER PYLONS AND AN ATTACK ON THE TELEPHONE COMPANY OFFICE FOLLOWED.") == (
+        "POWER PYLONS", "TELEPHONE COMPANY OFFICE")
+    assert hit_objects("THE CAR BOMB EXPLODED AT THE BANK BRANCH.") == ("BANK BRANCH",)
+    assert hit_objects("THE MINISTER VISITED THE EMBASSY.") == ()

@@ -96,7 +96,7 @@ from .muc4_reader import message_dates
 from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
 from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, of_alternatives, only_combatants, person_victims
-from .muc4_roles import MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, targets_in, victims_in, weapons_in
+from .muc4_roles import hit_objects, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import score
 from .runner import load_pipeline, make_article, optional_import, run_articles
@@ -483,7 +483,8 @@ def predicted_templates(
     city = _dateline_city(ctx, common) if ctx is not None else ()
     fallback = PlaceGuess(countries=country_names(common), names=city) if common or city else None
     out = []
-    extra = {"Victim": _doc_victims(ctx, groups), "PerpInd": _doc_perpetrators(ctx, groups)} if ctx is not None else {}
+    extra = {"Victim": _doc_victims(ctx, groups), "PerpInd": _doc_perpetrators(ctx, groups),
+             "Target": _doc_targets(ctx, groups)} if ctx is not None else {}
     for g in groups:
         tpl = g.template
         if extra:
@@ -513,6 +514,14 @@ def _doc_perpetrators(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Enti
     found = [Entity((n,)) for _, _, text in ctx.sentences for n in perpetrators_in(text)
              if can_name_people(n, ctx.place_names) and _words(n)[-1] in DOER_HEADS]
     return _fresh(found, have)
+
+
+def _doc_targets(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, ...]:
+    """Objects that any sentence of the message writes right after a damage verb."""
+    if all(g.type == "KIDNAPPING" for g in groups):
+        return ()
+    have = [v for g in groups for v in g.template.role("Target")]
+    return _fresh([Entity((n,)) for _, _, text in ctx.sentences for n in hit_objects(text)], have)
 
 
 def _fresh(found: Sequence[Entity], have: Sequence[Entity]) -> tuple[Entity, ...]:
