@@ -121,3 +121,11 @@ def test_objects_right_after_a_damage_verb_are_targets_anywhere_in_the_message()
         "POWER PYLONS", "TELEPHONE COMPANY OFFICE")
     assert hit_objects("THE CAR BOMB EXPLODED AT THE BANK BRANCH.") == ("BANK BRANCH",)
     assert hit_objects("THE MINISTER VISITED THE EMBASSY.") == ()
+
+
+def test_weapons_of_any_incident_sentence_of_the_message_are_weapons() -> None:
+    text = ("GUERRILLAS ATTACKED THE TOWN HALL IN SANTA ROSA, COLOMBIA, TODAY. "
+            "THE ATTACKERS FIRED RIFLES AND HURLED GRENADES AT THE BUILDING. THE MAYOR CONDEMNED THE RIFLE CLUB.")
+    weapons = [m for t in muc4.templates_of(_pipeline_result(text)) for e in t.role("Weapon") for m in e.mentions]
+    assert "GRENADES" in weapons and "RIFLES" in weapons
+    assert "RIFLE" not in weapons  # a sentence without an incident verb gives no weapon

@@ -96,7 +96,7 @@ from .muc4_reader import message_dates
 from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
 from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, of_alternatives, only_combatants, person_victims
-from .muc4_roles import hit_objects, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, targets_in, victims_in, weapons_in
+from .muc4_roles import INCIDENT_VERB_RE, hit_objects, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import score
 from .runner import load_pipeline, make_article, optional_import, run_articles
@@ -484,7 +484,7 @@ def predicted_templates(
     fallback = PlaceGuess(countries=country_names(common), names=city) if common or city else None
     out = []
     extra = {"Victim": _doc_victims(ctx, groups), "PerpInd": _doc_perpetrators(ctx, groups),
-             "Target": _doc_targets(ctx, groups)} if ctx is not None else {}
+             "Target": _doc_targets(ctx, groups), "Weapon": _doc_weapons(ctx, groups)} if ctx is not None else {}
     for g in groups:
         tpl = g.template
         if extra:
@@ -522,6 +522,16 @@ def _doc_targets(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, .
         return ()
     have = [v for g in groups for v in g.template.role("Target")]
     return _fresh([Entity((n,)) for _, _, text in ctx.sentences for n in hit_objects(text)], have)
+
+
+def _doc_weapons(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, ...]:
+    """Instruments of sentences that write an incident verb (MUC keys list the weapons of the whole story)."""
+    kinds = [g for g in groups if g.type not in ("ARSON", "KIDNAPPING")]
+    if not kinds:
+        return ()
+    have = [v for g in groups for v in g.template.role("Weapon")]
+    found = [Entity((w,)) for _, _, text in ctx.sentences if INCIDENT_VERB_RE.search(text) for w in weapons_in([text])]
+    return _fresh(found, have)
 
 
 def _fresh(found: Sequence[Entity], have: Sequence[Entity]) -> tuple[Entity, ...]:

@@ -349,6 +349,7 @@ INCIDENT_VERBS = (
     r"seiz\w*|rob\w*|stole|looted|fired|opened fired?|intercepted|tortur\w*|hacked|placed|placing|mined|"
     r"blew up|blown up|riddled)"
 )
+INCIDENT_VERB_RE = re.compile(r"\b" + INCIDENT_VERBS + r"\b", re.I)
 BY_AGENT = re.compile(
     "(?:" + INCIDENT_VERBS + r"\b[^.;]{0,60}?\bby|\b(?:the )?work of|\bblamed (?:it |the \w+ )?on)\s+" + _NP + r"\b", re.I)
 SUBJECT = re.compile(r"\b" + _NP + r"\s+(?:\w+\s+){0,2}?(" + INCIDENT_VERBS + r")\b", re.I)
