@@ -129,3 +129,11 @@ def test_weapons_of_any_incident_sentence_of_the_message_are_weapons() -> None:
     weapons = [m for t in muc4.templates_of(_pipeline_result(text)) for e in t.role("Weapon") for m in e.mentions]
     assert "GRENADES" in weapons and "RIFLES" in weapons
     assert "RIFLE" not in weapons  # a sentence without an incident verb gives no weapon
+
+
+def test_the_group_named_in_the_sentence_carries_every_form_the_message_writes_for_it() -> None:
+    text = ("THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN) SAID TODAY IT WILL KEEP FIGHTING. "
+            "A BOMB DESTROYED THE ANTEL OFFICE IN SAN MIGUEL, EL SALVADOR, AND THE FARABUNDO MARTI "
+            "NATIONAL LIBERATION FRONT WAS BLAMED FOR THE ATTACK.")
+    orgs = [e.mentions for t in muc4.templates_of(_pipeline_result(text)) for e in t.role("PerpOrg")]
+    assert orgs and all("FMLN" in m for m in orgs)

@@ -372,9 +372,9 @@ def _doc_orgs(org: tuple[Entity, ...], event: Event, ctx: DocContext) -> tuple[E
     org = tuple(Entity(ctx.written_forms(e.mentions)) for e in org)
     org = tuple(e for e in org if not all(is_nationality(m) for m in e.mentions))
     if not org:
-        org = tuple(Entity((g.text, g.name)) for g in ctx.groups_in(event.evidence.start, event.evidence.end))
+        org = tuple(Entity(ctx.written_forms((g.text, g.name))) for g in ctx.groups_in(event.evidence.start, event.evidence.end))
     if not org and (g := ctx.main_group()) is not None:
-        org = (Entity((g.text, g.name)),)
+        org = (Entity(ctx.written_forms((g.text, g.name))),)
     return org
 
 
