@@ -137,3 +137,10 @@ def test_the_group_named_in_the_sentence_carries_every_form_the_message_writes_f
             "NATIONAL LIBERATION FRONT WAS BLAMED FOR THE ATTACK.")
     orgs = [e.mentions for t in muc4.templates_of(_pipeline_result(text)) for e in t.role("PerpOrg")]
     assert orgs and all("FMLN" in m for m in orgs)
+
+
+def test_victims_of_a_past_incident_named_in_passing_are_not_read_from_the_message() -> None:
+    text = ("A BOMB EXPLODED TODAY AT A BANK IN SAN SALVADOR, EL SALVADOR, KILLING TWO GUARDS. "
+            "THE ARCHBISHOP RECALLED THAT ARTURO MENESES WAS KILLED IN MARCH 1980 AND ASKED FOR PEACE.")
+    victims = [m for t in muc4.templates_of(_pipeline_result(text)) for e in t.role("Victim") for m in e.mentions]
+    assert not any("MENESES" in v for v in victims)

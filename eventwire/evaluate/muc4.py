@@ -483,6 +483,8 @@ def predicted_templates(
     city = _dateline_city(ctx, common) if ctx is not None else ()
     fallback = PlaceGuess(countries=country_names(common), names=city) if common or city else None
     out = []
+    if ctx is not None:
+        ctx = replace(ctx, sentences=_current_sentences(ctx, events, published))
     extra = {"Victim": _doc_victims(ctx, groups), "PerpInd": _doc_perpetrators(ctx, groups),
              "Target": _doc_targets(ctx, groups), "Weapon": _doc_weapons(ctx, groups)} if ctx is not None else {}
     for g in groups:
@@ -499,6 +501,26 @@ def predicted_templates(
             tpl = replace(tpl, place=fallback)
         out.append(tpl)
     return tuple(out)
+
+
+YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def _current_sentences(
+    ctx: DocContext, events: Sequence[Event], published: dt.date | None,
+) -> tuple[tuple[int, int, str], ...]:
+    """The message's sentences without those about past incidents: the evidence sentence of an event
+    dated before the recent window, or a sentence naming a year before last ("ON 24 MARCH 1980").
+    Fillers read from the whole message come only from these."""
+    if published is None:
+        return ctx.sentences
+    cutoff = published - dt.timedelta(days=RECENT_DAYS)
+    stale = [e.evidence.start for e in events if (when := event_dates(e)) is not None and when[1] < cutoff]
+    return tuple(
+        (start, end, text) for start, end, text in ctx.sentences
+        if not any(start <= at < end for at in stale)
+        and not any(int(y) < published.year - 1 for y in YEAR.findall(text))
+    )
 
 
 def _doc_victims(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, ...]:
