@@ -62,3 +62,11 @@ def test_codebook_verbs_for_diplomacy_and_protest() -> None:
     assert of_type(events_of("Striking farmers blocked the national highway near Nashik on Tuesday."), "PROTEST")
     assert of_type(events_of("Israeli officials shared intelligence with Jordan about the smuggling network."), "COOPERATE")
     assert of_type(events_of("The rebels dismissed an appeal from the president to lay down their arms."), "REJECT")
+
+
+def test_invasions_negotiations_alerts_and_inquiries_are_coded() -> None:
+    invasion = of_type(events_of("Iraq launched an invasion of Kuwait in August."), "ASSAULT")
+    assert invasion and invasion[0].actor is not None and "Iraq" in invasion[0].actor.text
+    assert of_type(events_of("Ethiopia and Eritrea resumed negotiations on the border dispute in Geneva."), "CONSULT")
+    assert of_type(events_of("The army placed its troops on high alert after the rocket attack."), "MOBILIZE")
+    assert of_type(events_of("The court opened an inquiry into the deaths of three protesters."), "ACCUSE")
