@@ -56,11 +56,17 @@ the form the message writes it in; a lone nationality ("SALVADORAN") is no organ
 victim; the message's one named armed group is the PerpOrg when no sentence of the incident names
 one; personal names in victim position (before a passive kill/kidnap verb, after an active one or
 "murder of", or the person a "killed him" refers to) are victims, and those of sentences without a
-coded event join the message's first template; victims and generic perpetrators must be able to
-name people (no place, object, unit, weapon or time word as head).
+coded event join the message's first template, and so do the names listed after "the victims were
+identified as" or an active "killing" (read without NER), the doers of incident verbs ("placed by two
+young men", "the work of guerrillas"), the objects written right after a damage verb ("dynamited two
+power pylons") and the instruments of any sentence with an incident verb; sentences about a past
+incident (an event dated before the recent window, a year before last) give none of these. Victims
+and generic perpetrators must be able to name people (no place, object, unit, weapon or time word as
+head).
 
 Place: the most specific place written in the evidence sentence (city over department over country,
-in the country of the coder's place). A template placed outside MUC's nine countries while the
+in the country of the coder's place; when the coder's place lies abroad or has no country and the
+sentence names a place in the country most of the message's places lie in, that country's). A template placed outside MUC's nine countries while the
 message's main country is one of them takes the main country instead (TASKDOC 1.0 rule 4); the
 dateline city is the fallback place name only when it lies in the incident's country.
 
