@@ -32,7 +32,6 @@ turns what the coder found into such fillers:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -187,11 +186,6 @@ class DocContext:
         has one; else ``near``. Then, when a sentence close by places a smaller place inside it
         ("... died in Lima." + "The attack took place in the Miraflores neighborhood"), that one."""
         inside = [p for p in self.places if start <= p.start < end and p.country]
-        main = self.main_country()
-        if near is not None and inside and (not near.country or near.country != main and any(p.country == main for p in inside)):
-            # "the PACIFIC oil pipeline in MULALO" in a message about Colombia: the sentence's place in
-            # the message's own country beats one abroad or unplaced
-            near = min((p for p in inside if p.country == main), key=place_specificity, default=None)
         if near is not None and near.country:
             inside = [p for p in inside if p.country == near.country]
         best = min(inside, key=place_specificity, default=None)  # first written among the most specific
@@ -199,11 +193,6 @@ class DocContext:
                             and not _lies_within(best, near)):
             best = near
         return self.refined_place(best, start) if best is not None else None
-
-    def main_country(self) -> str | None:
-        """The country most of the message's place mentions lie in."""
-        common = Counter(p.country for p in self.places if p.country).most_common(1)
-        return common[0][0] if common else None
 
     def refined_place(self, place: Place, at: int, window: int = 2) -> Place:
         """The smaller place inside ``place`` named nearest to offset ``at`` within ``window``
