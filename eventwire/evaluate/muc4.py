@@ -65,8 +65,7 @@ and generic perpetrators must be able to name people (no place, object, unit, we
 head).
 
 Place: the most specific place written in the evidence sentence (city over department over country,
-in the country of the coder's place; when the coder's place lies abroad or has no country and the
-sentence names a place in the country most of the message's places lie in, that country's). A template placed outside MUC's nine countries while the
+in the country of the coder's place). A template placed outside MUC's nine countries while the
 message's main country is one of them takes the main country instead (TASKDOC 1.0 rule 4); the
 dateline city is the fallback place name only when it lies in the incident's country.
 
