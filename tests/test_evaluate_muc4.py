@@ -519,11 +519,9 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     gate = muc4.RelevanceModel.load()
     report = muc4.evaluate(messages, keys, muc4.load_pipeline(), gate)
     assert report.n_docs == 40
-    # measured 0.667 / 0.581 / 0.325 / 0.667 on these 40 messages with the stacked relevance gate (0.329 for ree
-    # before this session's filler changes, which raised dev 1-300 ree from 0.445 to 0.455)
-    # (the text-only gate gave 0.722 / 0.618 / 0.356 / 0.636 here, but less on all of tst1+tst2:
-    # detection 0.802 against 0.806, ree 0.421 against 0.438); a change that lowers one must say so
-    floors = {"detection_f1": 0.65, "template_f1": 0.57, "ree_f1": 0.32, "confidence_acc": 0.65}
+    # measured 0.727 / 0.615 / 0.365 / 0.700 on these 40 messages (0.667 / 0.581 / 0.325 / 0.667 before the
+    # fillers read from the whole message and the retrained gate); a change that lowers one must say so
+    floors = {"detection_f1": 0.70, "template_f1": 0.59, "ree_f1": 0.35, "confidence_acc": 0.68}
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, (name, report.metrics[name])
 
