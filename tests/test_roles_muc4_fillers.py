@@ -144,3 +144,11 @@ def test_victims_of_a_past_incident_named_in_passing_are_not_read_from_the_messa
             "THE ARCHBISHOP RECALLED THAT ARTURO MENESES WAS KILLED IN MARCH 1980 AND ASKED FOR PEACE.")
     victims = [m for t in muc4.templates_of(_pipeline_result(text)) for e in t.role("Victim") for m in e.mentions]
     assert not any("MENESES" in v for v in victims)
+
+
+def test_a_template_without_a_place_takes_the_town_an_incident_sentence_names_before_the_dateline_city() -> None:
+    text = ("SAN SALVADOR, 5 JAN 90 (RADIO VENCEREMOS) -- [TEXT] THE ARMED FORCES REPORTED TODAY THAT "
+            "GUERRILLAS DYNAMITED A BRIDGE NEAR SOYAPANGO. THE MINISTER SPOKE IN SANTA ANA.")
+    ctx = doc_context(_pipeline_result(text))
+    assert muc4._incident_place(ctx, "SV")[0] == "SOYAPANGO"
+    assert muc4._incident_place(ctx, "CO") == ()

@@ -66,8 +66,10 @@ head).
 
 Place: the most specific place written in the evidence sentence (city over department over country,
 in the country of the coder's place). A template placed outside MUC's nine countries while the
-message's main country is one of them takes the main country instead (TASKDOC 1.0 rule 4); the
-dateline city is the fallback place name only when it lies in the incident's country.
+message's main country is one of them takes the main country instead (TASKDOC 1.0 rule 4). A
+template without a place name takes the most specific town (or smaller place) that a sentence of the
+message with an incident verb names in its country, else the dateline city when that lies in the
+incident's country.
 
 Relevance gate (``--no-gate`` turns it off): a message that the learned relevance model
 (:mod:`muc4_relevance`: words of the message stacked with the templates found in it, trained on dev
@@ -485,7 +487,7 @@ def predicted_templates(
     if not (common and common.upper() in MUC_COUNTRIES):
         common = _main_country([g.country for g in groups if g.country] + [p.country for p in places if p.country])
     common = common or _main_country([p.country for p in places if p.country])
-    city = _dateline_city(ctx, common) if ctx is not None else ()
+    city = (_incident_place(ctx, common) or _dateline_city(ctx, common)) if ctx is not None else ()
     fallback = PlaceGuess(countries=country_names(common), names=city) if common or city else None
     out = []
     if ctx is not None:
@@ -567,6 +569,18 @@ def _fresh(found: Sequence[Entity], have: Sequence[Entity]) -> tuple[Entity, ...
         if not any(entity_matches(ent, v) for v in (*have, *out)):
             out.append(ent)
     return tuple(out)
+
+
+def _incident_place(ctx: DocContext, country: str | None) -> tuple[str, ...]:
+    """The most specific place (a town or smaller) that a sentence with an incident verb names in the
+    incident's country, first written among equals."""
+    from .muc4_roles import INCIDENT_VERB_RE, place_specificity
+
+    spans = [(s, e) for s, e, t in ctx.sentences if INCIDENT_VERB_RE.search(t)]
+    found = [p for p in ctx.places if p.country and (country is None or p.country == country)
+             and place_specificity(p) <= 1 and any(s <= p.start < e for s, e in spans)]
+    best = min(found, key=place_specificity, default=None)
+    return tuple(dict.fromkeys(n for n in (best.text, best.name) if n)) if best else ()
 
 
 def _dateline_city(ctx: DocContext, country: str | None) -> tuple[str, ...]:
