@@ -103,7 +103,8 @@ from .muc4_reader import message_dates
 from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
 from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, of_alternatives, only_combatants, person_victims
-from .muc4_roles import INCIDENT_VERB_RE, hit_objects, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, targets_in, victims_in, weapons_in
+from .muc4_roles import INCIDENT_VERB_RE, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, hit_objects
+from .muc4_roles import place_specificity, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import score
 from .runner import load_pipeline, make_article, optional_import, run_articles
@@ -555,9 +556,8 @@ def _doc_targets(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, .
 
 def _doc_weapons(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, ...]:
     """Instruments of sentences that write an incident verb (MUC keys list the weapons of the whole story)."""
-    kinds = [g for g in groups if g.type not in ("ARSON", "KIDNAPPING")]
-    if not kinds:
-        return ()
+    if all(g.type in ("ARSON", "KIDNAPPING") for g in groups):
+        return ()  # no instrument slot
     have = [v for g in groups for v in g.template.role("Weapon")]
     found = [Entity((w,)) for _, _, text in ctx.sentences if INCIDENT_VERB_RE.search(text) for w in weapons_in([text])]
     return _fresh(found, have)
@@ -574,8 +574,6 @@ def _fresh(found: Sequence[Entity], have: Sequence[Entity]) -> tuple[Entity, ...
 def _incident_place(ctx: DocContext, country: str | None) -> tuple[str, ...]:
     """The most specific place (a town or smaller) that a sentence with an incident verb names in the
     incident's country, first written among equals."""
-    from .muc4_roles import INCIDENT_VERB_RE, place_specificity
-
     spans = [(s, e) for s, e, t in ctx.sentences if INCIDENT_VERB_RE.search(t)]
     found = [p for p in ctx.places if p.country and (country is None or p.country == country)
              and place_specificity(p) <= 1 and any(s <= p.start < e for s, e in spans)]

@@ -482,15 +482,16 @@ PASSIVE_AFTER = re.compile(
     r"[^.;]{0,140}?\b(?:was|were|had been|has been|have been)\s+(?:(?:\w+ly|also|later|then|all|both)\s+)?"
     + _VICTIM_VERB + r"\b", re.I
 )
+_ACTIVE_ING = r"(?:killing|murdering|assassinating|wounding|injuring)"  # "... EXPLODED, KILLING X"
+_THE_HIT = r"(?:victims?|dead|deceased|bodies|corpses|hostages?|wounded|injured)"
+_IDENTIFIED_AS = _THE_HIT + r"\s+(?:were|was|are|is|have been|has been|had been)\s+(?:identified|named)\s+as"
 ACTIVE_BEFORE = re.compile(
-    r"(?:\b" + _VICTIM_VERB + r"|\b(?:killing|murdering|assassinating|wounding|injuring)|"
-    r"\b(?:murder|killing|assassination|kidnapping|abduction|death|"
-    r"wounding|attack on|attempt on the life)\s+of)\b[^.;,]{0,45}$", re.I,
+    r"(?:\b" + _VICTIM_VERB + r"|\b" + _ACTIVE_ING + r"|\b(?:murder|assassination|kidnapping|abduction|death|"
+    r"attack on|attempt on the life)\s+of)\b[^.;,]{0,45}$", re.I,
 )
 NAMED_AS_VICTIM = re.compile(  # "THE VICTIMS WERE IDENTIFIED AS X, Y ...", "THE DEAD INCLUDE X", "THE VICTIM, X"
-    r"\b(?:victims?|dead|deceased|bodies|corpses|hostages?|wounded|injured)\s*"
-    r"(?:(?:were|was|are|is|have been|has been|had been)\s+(?:identified|named)\s+as|"
-    r"(?:were|was|are|is)|include[sd]?|including|,)\s+(?:[A-Za-z.]+\s+){0,2}$", re.I,
+    r"\b(?:" + _IDENTIFIED_AS + "|" + _THE_HIT + r"\s*(?:were|was|are|is|include[sd]?|including|,))"
+    r"\s+(?:[A-Za-z.]+\s+){0,2}$", re.I,
 )
 PARTICIPLE_AFTER = re.compile(  # "X AND Y, KIDNAPPED 11 DAYS AGO IN MEDELLIN, WERE RESCUED"
     r"\s*(?:,\s*\d{1,2})?\s*,\s*" + _VICTIM_VERB + r"\b(?!\s+(?:him|her|them|the|a|an)\b)", re.I,
@@ -544,18 +545,16 @@ LIST_GAP_WORDS = re.compile(
 
 
 VICTIM_LIST = re.compile(  # a list of the people an incident hit, whether or not NER found the names
-    r"\b(?:(?:victims?|dead|deceased|bodies|hostages?|wounded|injured)\s+(?:were|was|are|is|have been|has been|"
-    r"had been)\s+(?:identified|named)\s+as|killing|murdering|wounding|injuring|assassinating)\s+([^.]+)", re.I,
+    r"\b(?:" + _IDENTIFIED_AS + "|" + _ACTIVE_ING + r")\s+([^.]+)", re.I,
 )
 NOT_IN_NAME = frozenset("""
 minor child children boy girl woman women man men wife husband son sons daughter daughters brother
 brothers sister father mother family relative relatives friend driver bodyguard bodyguards escort
 peasant peasants worker workers student students official officials officer officers policeman
 policemen soldier soldiers leader leaders member members civilian civilians passenger passengers
-pedestrian pedestrians employee employees guard guards resident residents other others another
-reportedly known identified who which whose and or but also all both at least some is are was
-were will would shall can could may might has have had be been being not no northern southern
-eastern western central
+pedestrian pedestrians employee employees guard guards resident residents others reportedly known
+identified and or but also is are was were will would shall can could may might has have had be been
+being not no northern southern eastern western central
 """.split())
 
 
@@ -570,8 +569,7 @@ def listed_victims(sentence: str) -> tuple[str, ...]:
             if not 2 <= len(words) <= 5 or not all(re.fullmatch(r"[A-Za-z][A-Za-z'-]*\.?", w) for w in words):
                 continue
             lowered = [w.lower().strip(".") for w in words]
-            if any(w in NOT_NAME or w in NOT_IN_NAME or w in DETERMINERS or w in PRONOUNS or w in CUT_WORDS
-                   or w in EVENT_NOUNS or w in DEMONYMS or (len(w) > 5 and w.endswith("ing")) for w in lowered):
+            if any(w in _NO_NAME_WORDS or (len(w) > 5 and w.endswith("ing")) for w in lowered):
                 continue
             out.append(" ".join(words))
     return tuple(out)
@@ -622,6 +620,7 @@ salvadoran guatemalan honduran nicaraguan costa rican panamanian colombian peruv
 ecuadorean chilean argentine argentinian venezuelan brazilian mexican cuban american us u.s soviet
 british french spanish german israeli
 """.split())
+_NO_NAME_WORDS = NOT_NAME | NOT_IN_NAME | DETERMINERS | PRONOUNS | CUT_WORDS | EVENT_NOUNS | DEMONYMS  # listed_victims
 MILITARY_NP = re.compile(
     r"\b(military|army|soldiers?|troops?|patrols?|garrisons?|barracks|battalions?|brigades?|"
     r"guardsmen|policemen|police\s+(?:station|post|patrol|headquarters)|army\s+positions|"
