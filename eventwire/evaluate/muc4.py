@@ -488,11 +488,11 @@ def predicted_templates(
     if not (common and common.upper() in MUC_COUNTRIES):
         common = _main_country([g.country for g in groups if g.country] + [p.country for p in places if p.country])
     common = common or _main_country([p.country for p in places if p.country])
+    if ctx is not None:
+        ctx = replace(ctx, sentences=_current_sentences(ctx, events, published))
     city = (_incident_place(ctx, common) or _dateline_city(ctx, common)) if ctx is not None else ()
     fallback = PlaceGuess(countries=country_names(common), names=city) if common or city else None
     out = []
-    if ctx is not None:
-        ctx = replace(ctx, sentences=_current_sentences(ctx, events, published))
     extra = {"Victim": _doc_victims(ctx, groups), "PerpInd": _doc_perpetrators(ctx, groups),
              "Target": _doc_targets(ctx, groups), "Weapon": _doc_weapons(ctx, groups)} if ctx is not None else {}
     for g in groups:
@@ -573,7 +573,7 @@ def _fresh(found: Sequence[Entity], have: Sequence[Entity]) -> tuple[Entity, ...
 
 def _incident_place(ctx: DocContext, country: str | None) -> tuple[str, ...]:
     """The most specific place (a town or smaller) that a sentence with an incident verb names in the
-    incident's country, first written among equals."""
+    incident's country, first written among equals (``ctx`` holds only the current sentences)."""
     spans = [(s, e) for s, e, t in ctx.sentences if INCIDENT_VERB_RE.search(t)]
     found = [p for p in ctx.places if p.country and (country is None or p.country == country)
              and place_specificity(p) <= 1 and any(s <= p.start < e for s, e in spans)]
