@@ -88,3 +88,7 @@ def test_message_cues_who_accuses_and_what_a_hedge_is_about() -> None:
     assert confidence_for(own, ["ELN"]) == "REPORTED AS FACT"
     claimed = ["THREE STUDENTS WERE CHARGED WITH THE KILLING.", "THE KILLING WAS CLAIMED BY A SELF-STYLED GROUP."]
     assert confidence_for(claimed) == "CLAIMED OR ADMITTED"
+    road = ["THE BRIDGE LINKING THE CAPITAL WITH THE NORTHERN PROVINCES WAS BLOWN UP BY THE FN."]
+    assert confidence_for(road, ["FN"]) == "REPORTED AS FACT"  # a road links places, nobody to a crime
+    linked = ["THE POLICE LINKED THE BOMBING TO THE FN."]
+    assert confidence_for(linked, ["FN"]).startswith("SUSPECTED OR ACCUSED")

@@ -148,3 +148,27 @@ def test_who_opens_an_investigation_investigates() -> None:
     assert opened and opened[0].actor is not None and "Rivera" in opened[0].actor.text
     fire = of_type(events_of("Police opened fire on the crowd, killing two."), "ASSAULT")
     assert fire and fire[0].actor is not None and fire[0].actor.text == "Police"
+
+
+def test_a_state_named_by_its_country_is_the_party_an_interaction_is_aimed_at() -> None:
+    threat = of_type(events_of("Russia threatened Ukraine with new sanctions on Wednesday."), "THREATEN")[0]
+    assert threat.recipient is not None and threat.recipient.text == "Ukraine"
+    blame = of_type(events_of("The foreign minister criticized Pakistan for harboring militants."), "ACCUSE")[0]
+    assert blame.recipient is not None and blame.recipient.text == "Pakistan"
+
+
+def test_the_other_party_can_come_through_a_preposition() -> None:
+    meeting = of_type(events_of("The president met with the Chinese foreign minister in Beijing on Tuesday."), "CONSULT")[0]
+    assert meeting.recipient is not None and "foreign minister" in meeting.recipient.text
+    aid = of_type(events_of("The United Nations provided food aid to refugees in Sudan."), "AID")[0]
+    assert aid.recipient is not None and aid.recipient.text == "refugees"
+    sanction = of_type(events_of("Turkey imposed sanctions on Syria on Thursday."), "SANCTION")[0]
+    assert sanction.recipient is not None and sanction.recipient.text == "Syria"
+    sentence = of_type(events_of("The court sentenced the journalist to ten years in prison."), "SANCTION")[0]
+    assert sentence.recipient is not None and "journalist" in sentence.recipient.text
+
+
+def test_a_town_attacked_is_where_it_happened_and_met_resistance_is_no_meeting() -> None:
+    raid = of_type(events_of("Insurgents attacked Kandahar on Monday, officials said."), "ASSAULT")[0]
+    assert raid.recipient is None and raid.location is not None and raid.location.name.startswith("Kandah")
+    assert not of_type(events_of("The soldiers met little resistance in the valley."), "CONSULT")

@@ -152,3 +152,14 @@ def test_a_template_without_a_place_takes_the_town_an_incident_sentence_names_be
     ctx = doc_context(_pipeline_result(text))
     assert muc4._incident_place(ctx, "SV")[0] == "SOYAPANGO"
     assert muc4._incident_place(ctx, "CO") == ()
+
+
+def test_who_claims_an_incident_or_is_held_responsible_for_it_is_its_perpetrator() -> None:
+    from eventwire.evaluate.muc4_roles import perpetrators_in
+
+    claim = "REBELS OF THE NATIONAL FRONT (FN) HAVE CLAIMED CREDIT FOR THE BLAST, ACCORDING TO THE MAYOR."
+    assert perpetrators_in(claim) == ("REBELS",)
+    held = "NOBODY WAS HURT IN THE BLAST, FOR WHICH THE FN GUERRILLAS ARE BEING HELD RESPONSIBLE."
+    assert perpetrators_in(held) == ("FN GUERRILLAS",)
+    assert perpetrators_in("THE MAYOR BLAMED URBAN COMMANDOS FOR THE FIRE.")[0] == "URBAN COMMANDOS"
+    assert perpetrators_in("THE MINISTER HELD A MEETING WITH THE GUERRILLAS ON TUESDAY.") == ()

@@ -94,7 +94,7 @@ NO_CLAIM_RE = re.compile(  # "no group has yet claimed responsibility": no claim
 SUSPECT_RE = re.compile(  # a hedge followed by "to" hedges a purpose ("presumably to recruit them"), not the doer
     r"\b(blam\w*|accus\w*|attribut\w*|suspect\w*|alleged\w*|believed\s+to|believes?\s+that|"
     r"in\s+the\s+opinion\s+of|held\s+responsible|charged|implicat\w*|responsib\w*|were\s+behind|"
-    r"was\s+behind|link\w*\s+(?:[\w,]+\s+){0,8}(?:to|with)\s+the|(?:presum|apparent|allegedl|probabl)\w*\b(?!\s+to\b))",
+    r"was\s+behind|link(?:ed|s)\s+(?:[\w,]+\s+){0,8}(?:to|with)\s+the|(?:presum|apparent|allegedl|probabl)\w*\b(?!\s+to\b))",
     re.I,
 )
 SELF_ACCUSE_RE = r"\b{name}\b[^.;]{{0,80}}?(?<!was )(?<!were )(?<!been )\b(accused|accuses|charged|blamed|blames)\b"
@@ -342,6 +342,13 @@ INCIDENT_VERB_RE = re.compile(r"\b" + INCIDENT_VERBS + r"\b", re.I)
 BY_AGENT = re.compile(
     "(?:" + INCIDENT_VERBS + r"\b[^.;]{0,60}?\bby|\b(?:the )?work of|\bblamed (?:it |the \w+ )?on)\s+" + _NP + r"\b", re.I)
 SUBJECT = re.compile(r"\b" + _NP + r"\s+(?:\w+\s+){0,2}?(" + INCIDENT_VERBS + r")\b", re.I)
+# who claims an incident or is held responsible for it did it: "GUERRILLAS OF THE MRTA HAVE CLAIMED
+# CREDIT", "THE FMLN GUERRILLAS ARE BEING HELD RESPONSIBLE", "POLICE BLAMED URBAN COMMANDOS FOR"
+RESPONSIBLE = re.compile(
+    r"\b" + _NP + r"(?:\s+of\s+the(?:\s+[\w'-]+){1,6}?)?(?:\s+\([\w\s.-]+\))?\s+(?:(?:have|has|had)\s+)?"
+    r"(?:(?:are|is|was|were|have\s+been|has\s+been)\s+(?:being\s+)?held\s+responsible|claimed\s+(?:\w+\s+){0,3}?"
+    r"(?:responsibility|credit)|(?:took|assumed|accepted)\s+(?:\w+\s+)?responsibility)"
+    r"|\b(?:blamed|accused|held)\s+" + _NP + r"\s+(?:for|of|responsible)\b", re.I)
 VICTIM_VERBS = (
     r"(?:killed|murdered|assassinated|kidnapped|abducted|wounded|injured|shot|executed|"
     r"massacred|tortured|machine-?gunned|hacked to death|shot dead|shot to death|slain)"
@@ -383,6 +390,7 @@ def _trim(np: str) -> str:
 def perpetrators_in(sentence: str) -> tuple[str, ...]:
     """Generic perpetrator NPs: agents of incident verbs ("kidnapped by armed men") and subjects."""
     found = [m.group(1) for m in BY_AGENT.finditer(sentence) if not _modifier_use(m.group(1), sentence[m.end(1):])]
+    found += [np for m in RESPONSIBLE.finditer(sentence) if (np := m.group(1) or m.group(2))]
     for m in SUBJECT.finditer(sentence):
         np, gap = m.group(1), sentence[m.end(1):m.start(2)]
         if PASSIVE_GAP.search(gap):  # "a guerrilla was killed": the subject of a passive suffered it

@@ -121,7 +121,7 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
         return cleared is not None and roles.is_place_object(cleared, None)
     if sense.type == "CONSULT" and tok.pos_ == "VERB":  # "met little resistance" is not a meeting
         obj = roles.object_token(tok) or roles.prep_object(tok, ("with",))
-        return obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.pos_ == "PROPN")
+        return obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.pos_ == "PROPN" or _party_noun(obj))
     return True
 
 
@@ -245,10 +245,13 @@ def _build(
         obj = roles.prep_object(tok, ("at", "on", "into", "toward", "towards"))
     place_object = obj is not None and roles.is_place_object(obj, m)
     recipient = None
-    if obj is not None and not (place_object and sense.type == "COERCE") and not roles.is_place_name(obj, m):
-        recipient = roles.actor_for(obj, m, allow_descriptive=sense.type in ("ASSAULT", "COERCE"))
+    state_object = obj is not None and sense.type not in MATERIAL_TYPES and roles.is_state_name(obj, m)
+    if obj is not None and not (place_object and sense.type == "COERCE") and (state_object or not roles.is_place_name(obj, m)):
+        recipient = roles.actor_for(obj, m, allow_descriptive=sense.type in ("ASSAULT", "COERCE") or _party_noun(obj))
     if recipient is None and sense.type not in MATERIAL_TYPES:
         recipient = _addressee(tok, obj, m)
+    if recipient is None and sense.type in PARTNER_PREPS:
+        recipient = _partner(tok, obj, PARTNER_PREPS[sense.type], m)
     if recipient is None and victim is not None:
         recipient = roles.actor_for(victim, m, allow_descriptive=True)
     if sense.type == "THREATEN" and recipient is None:
@@ -395,6 +398,33 @@ def _addressee(tok, obj, m: Mentions):  # type: ignore[no-untyped-def]
         author = next((c for c in obj.children if c.dep_ == "poss"), None) or roles.prep_object(obj, ("by", "from", "of"))
         return roles.actor_for(author, m, allow_descriptive=False)
     return None
+
+
+# Who an interaction is with, when the verb takes it through a preposition: "met with the foreign
+# minister", "promised assistance to Greece", "provided aid to refugees", "imposed sanctions on Syria".
+PARTNER_PREPS = {
+    "CONSULT": ("with",), "COOPERATE": ("with",), "AGREE": ("with", "to"), "AID": ("to", "for"),
+    "SUPPORT": ("to", "for"), "CONCEDE": ("to",), "YIELD": ("to",), "SANCTION": ("on", "against"),
+    "ACCUSE": ("against",), "THREATEN": ("against",), "REJECT": ("from",),
+}
+
+
+def _party_noun(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A noun that can be a party to an interaction without a name: people ("the journalist",
+    "refugees") or an office ("the foreign minister", "the ministry")."""
+    return tok.pos_ == "NOUN" and (frames.is_person(tok) or tok.lemma_.lower() in roles.INSTITUTIONS)
+
+
+def _partner(tok, obj, preps: tuple[str, ...], m: Mentions):  # type: ignore[no-untyped-def]
+    """The object of the trigger's (or its object's) preposition in ``preps``, or of its "to"
+    dative, when it names an actor, a state or a party noun (see :func:`_party_noun`)."""
+    found = roles.prep_object(tok, preps) or (roles.prep_object(obj, preps) if obj is not None else None)
+    if found is None and "to" in preps:
+        dative = next((c for c in tok.children if c.dep_ == "dative" and c.lower_ == "to"), None)
+        found = next((g for g in dative.children if g.dep_ == "pobj"), None) if dative is not None else None
+    if found is None or (roles.is_place_name(found, m) and not roles.is_state_name(found, m)):
+        return None
+    return roles.actor_for(found, m, allow_descriptive=_party_noun(found))
 
 
 def _needs_enemy(kind: str, mode: str | None, actor_type: str) -> bool:

@@ -475,6 +475,13 @@ def is_place_name(tok: Token, m: Mentions) -> bool:
     return tok.pos_ == "PROPN" and any(p.start <= tok.idx < p.end for p in m.places)
 
 
+def is_state_name(tok: Token, m: Mentions) -> bool:
+    """A bare name of a country or national capital, which stands for its state as a party to an
+    interaction ("Russia threatened Ukraine", "talks with Washington")."""
+    return tok.pos_ == "PROPN" and any(
+        p.start <= tok.idx < p.end and _government_of(p, m) is not None for p in m.places)
+
+
 def is_person_mention(actor: Actor, doc) -> bool:  # type: ignore[no-untyped-def]
     """An actor mention that names one person: spaCy tagged it PERSON, or it is an undictionaried
     name of two to four capitalised words."""
