@@ -70,3 +70,31 @@ def test_invasions_negotiations_alerts_and_inquiries_are_coded() -> None:
     assert of_type(events_of("Ethiopia and Eritrea resumed negotiations on the border dispute in Geneva."), "CONSULT")
     assert of_type(events_of("The army placed its troops on high alert after the rocket attack."), "MOBILIZE")
     assert of_type(events_of("The court opened an inquiry into the deaths of three protesters."), "ACCUSE")
+
+
+def test_codebook_verbs_of_diplomacy_and_politics_start_their_events() -> None:
+    cases = {
+        "The rebels laid down their arms on Sunday.": "RETREAT",
+        "The militia handed over its weapons to the peacekeepers.": "RETREAT",
+        "The prime minister slammed the opposition over the delay.": "ACCUSE",
+        "The rebels reached a deal with the government on Monday.": "AGREE",
+        "Canada broke off diplomatic relations with Iran.": "SANCTION",
+        "The United States cut off military aid to Egypt.": "SANCTION",
+        "Mexico recalled its ambassador from Bolivia.": "SANCTION",
+        "The European Union imposed an arms embargo on Belarus.": "SANCTION",
+        "Ecuador granted asylum to the former minister.": "CONCEDE",
+        "The government accepted the demands of the strikers.": "CONCEDE",
+        "The United States recognized the new government.": "SUPPORT",
+        "Russia massed troops along the Ukrainian border.": "MOBILIZE",
+    }
+    for text, kind in cases.items():
+        events = events_of(text)
+        first = min(events, key=lambda e: e.evidence.trigger_start, default=None)
+        assert first is not None and first.type == kind, (text, first)
+
+
+def test_an_unnamed_body_can_act_and_be_acted_upon() -> None:
+    appeal = [e for e in events_of("The opposition called for new elections.") if e.type == "REQUEST"]
+    assert appeal and appeal[0].actor is not None and appeal[0].actor.text == "The opposition"
+    threat = [e for e in events_of("The union threatened to strike if wages were not raised.") if e.type == "THREATEN"]
+    assert threat and threat[0].actor is not None and threat[0].actor.text == "The union"

@@ -412,7 +412,7 @@ PARTNER_PREPS = {
 def _party_noun(tok) -> bool:  # type: ignore[no-untyped-def]
     """A noun that can be a party to an interaction without a name: people ("the journalist",
     "refugees") or an office ("the foreign minister", "the ministry")."""
-    return tok.pos_ == "NOUN" and (frames.is_person(tok) or tok.lemma_.lower() in roles.INSTITUTIONS)
+    return tok.pos_ == "NOUN" and (frames.is_person(tok) or tok.lemma_.lower() in roles.INSTITUTIONS or tok.lemma_.lower() in roles.BODIES)
 
 
 def _partner(tok, obj, preps: tuple[str, ...], m: Mentions):  # type: ignore[no-untyped-def]
