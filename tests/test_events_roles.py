@@ -172,3 +172,24 @@ def test_a_town_attacked_is_where_it_happened_and_met_resistance_is_no_meeting()
     raid = of_type(events_of("Insurgents attacked Kandahar on Monday, officials said."), "ASSAULT")[0]
     assert raid.recipient is None and raid.location is not None and raid.location.name.startswith("Kandah")
     assert not of_type(events_of("The soldiers met little resistance in the valley."), "CONSULT")
+
+
+def test_the_agent_of_a_participle_describing_the_attack_did_it_not_who_condemns_it() -> None:
+    text = ("The Guatemalan government today condemned the murder of Salvadoran minister Antonio Rodriguez "
+            "Porth in an attack perpetrated by presumed urban guerrillas.")
+    attack = [e for e in of_type(events_of(text), "ASSAULT") if e.evidence.trigger == "attack"][0]
+    assert attack.actor is not None and attack.actor.text.endswith("guerrillas")
+
+
+def test_a_group_name_inside_a_person_name_is_the_person() -> None:
+    text = "Braspetro president Wagner Freire today confirmed that guerrillas kidnapped three engineers."
+    assert all(e.actor is None or e.actor.name != "Wagner Group" for e in events_of(text))
+    fighters = of_type(events_of("Wagner fighters attacked a village in Mali on Monday."), "ASSAULT")[0]
+    assert fighters.actor is not None and fighters.actor.name == "Wagner Group"
+
+
+def test_the_country_in_shock_is_no_actor_but_two_countries_are() -> None:
+    text = "Last night, while the country was still in shock over the attack against the police headquarters, a bomb exploded."
+    assert all(e.actor is None for e in of_type(events_of(text), "ASSAULT"))
+    signed = events_of("The two countries signed a peace accord in Geneva.")[0]
+    assert signed.actor is not None and signed.actor.text == "The two countries"

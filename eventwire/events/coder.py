@@ -336,7 +336,7 @@ def _actor_token(tok, head):  # type: ignore[no-untyped-def]
             return c
         if c.dep_ == "amod" and c.ent_type_ == "NORP":
             return c
-    by = roles.by_agent(tok)  # "the firing by the police on the mob": the nominal's own agent
+    by = roles.by_agent(tok) or _participle_agent(tok)  # "the firing by the police on the mob": the nominal's own agent
     if by is not None:
         return by
     if tok.dep_ in ("nsubj", "nsubjpass"):  # "The ground assault began ... when peshmerga units ..."
@@ -351,6 +351,19 @@ def _actor_token(tok, head):  # type: ignore[no-untyped-def]
     if tok.dep_ in ("dobj", "conj", "pobj") and frames.commented(tok):
         return None  # "the ministry condemned the assassination of ...": who comments did not do it
     return roles.subject_token(head)
+
+
+def _participle_agent(tok):  # type: ignore[no-untyped-def]
+    """"an attack perpetrated by urban guerrillas", "the bombing carried out by the FMLN": the agent
+    of a participle that describes the act."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ in ("agent", "prep") and a.lower_ == "by":
+                    obj = next((g for g in a.children if g.dep_ == "pobj"), None)
+                    if obj is not None and obj.lemma_.lower() not in roles.VEHICLES:
+                        return obj
+    return None
 
 
 NOT_AGENT_MODIFIERS = {"air", "car", "suicide", "drone", "ground", "bomb", "gas", "teargas", "tear", "rubber", "cane", "lathi", "baton"}
@@ -412,7 +425,7 @@ PARTNER_PREPS = {
 def _party_noun(tok) -> bool:  # type: ignore[no-untyped-def]
     """A noun that can be a party to an interaction without a name: people ("the journalist",
     "refugees") or an office ("the foreign minister", "the ministry")."""
-    return tok.pos_ == "NOUN" and (frames.is_person(tok) or tok.lemma_.lower() in roles.INSTITUTIONS or tok.lemma_.lower() in roles.BODIES)
+    return tok.pos_ == "NOUN" and (frames.is_person(tok) or tok.lemma_.lower() in roles.INSTITUTIONS or tok.lower_ in roles.BODIES)
 
 
 def _partner(tok, obj, preps: tuple[str, ...], m: Mentions):  # type: ignore[no-untyped-def]

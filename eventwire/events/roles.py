@@ -266,8 +266,8 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
             return country_actor(iso3, name, start, end, m.dictionary)
     if tok.lemma_.lower() in INSTITUTIONS:  # "Poland's parliament", "the Iraqi foreign ministry"
         return descriptive_actor(tok, lo, hi, m).replace(type="government")
-    if tok.lemma_.lower() in BODIES:  # "the opposition demanded", "the two countries signed"
-        return descriptive_actor(tok, lo, hi, m).replace(type=BODIES[tok.lemma_.lower()])
+    if tok.lower_ in BODIES:  # "the opposition demanded", "the two countries signed"
+        return descriptive_actor(tok, lo, hi, m).replace(type=BODIES[tok.lower_])
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None)
     if owner is not None and not allow_descriptive:  # "its aircraft" -> the owner
         return resolve_pronoun(owner, m)
@@ -290,10 +290,11 @@ INSTITUTIONS = {
 
 
 # Bodies that act as a whole without a name, and the actor type they are.
+# As written: "the country was in shock" or "the state of emergency" is no party, "both countries" are.
 BODIES = {
-    "opposition": "other", "party": "other", "union": "other", "pope": "other", "church": "other",
-    "coalition": "other", "company": "other", "country": "government", "nation": "government",
-    "state": "government", "alliance": "international", "bloc": "international",
+    "opposition": "other", "party": "other", "union": "other", "unions": "other", "pope": "other",
+    "church": "other", "coalition": "other", "company": "other", "countries": "government",
+    "nations": "government", "alliance": "international", "bloc": "international",
 }
 
 

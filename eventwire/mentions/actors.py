@@ -188,7 +188,11 @@ def find_actors(
 ) -> tuple[Actor, ...]:
     """All actor mentions in ``text``, non-overlapping, in text order."""
     found: list[tuple[int, Actor]] = []  # (priority, actor); lower priority value wins ties
+    ents = tuple(ents)
+    persons = [(e.start, e.end) for e in ents if e.label == "PERSON"]
     for m in actors.pattern.finditer(text):  # aliases match across line breaks ("LIBERATION\nMOVEMENT")
+        if any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in persons):
+            continue  # part of a person's name: "Braspetro president Wagner Freire" is no Wagner Group
         entry = actors.entries[actors.aliases[" ".join(m.group(0).split()).lower()]]
         found.append((0, _actor(entry, m.group(0), m.start(), m.end())))
     if not all_caps:
