@@ -43,6 +43,7 @@ class Trigger:
 class Lexicon:
     single: dict[tuple[str, str], Sense]  # (lemma, pos) -> sense; pos "*" as wildcard
     multi: dict[tuple[str, str], Sense]  # (modifier lemma, head lemma) -> sense
+    words: frozenset[str] = frozenset()  # every word of every phrase: a token whose lemma and form are not here starts nothing
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
@@ -62,7 +63,8 @@ class Lexicon:
                 single[(words[0], pos)] = sense
             else:
                 multi[(words[0], words[-1])] = sense
-        return cls(single, multi)
+        words = frozenset(w for key in (*single, *multi) for w in (key[:1] if key in single else key))
+        return cls(single, multi, words)
 
     def match(self, sent: Span) -> list[Trigger]:
         """Triggers in one sentence, in text order, one per head token.
@@ -82,6 +84,8 @@ class Lexicon:
         if token.pos_ not in ("VERB", "NOUN", "PROPN"):
             return None
         lemma = token.lemma_.lower()
+        if lemma not in self.words and token.lower_ not in self.words:
+            return None  # no phrase has this word: cheaper than looking at its children
         # multi-word: head with a modifier child, or the word just before it
         neighbours = [c for c in token.children if c.dep_ in ("compound", "amod", "dobj", "prt", "prep", "nmod")]
         if token.i > token.sent.start:
