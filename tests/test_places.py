@@ -238,3 +238,10 @@ def test_a_place_the_gazetteer_lacks_stays_inside_the_division_the_text_puts_it_
     places = by_text(find_places(text, ents_for(text, ("La Rochela", "GPE"), ("Santander Department", "GPE")), gaz))
     assert places["La Rochela"].country == "CO"
     assert places["La Rochela"].name == "Santander"
+
+
+def test_a_municipality_followed_by_its_department_lies_in_that_department(gaz: Gazetteer) -> None:
+    text = "Two leaders were killed near Rio Blanco municipality, Tolima Department, on Monday."
+    places = by_text(find_places(text, ents_for(text, ("Rio Blanco", "GPE"), ("Tolima Department", "GPE")), gaz))
+    assert places["Rio Blanco"].country == "CO"  # not Río Blanco, Mexico
+    assert places["Rio Blanco"].admin1 == "Tolima"

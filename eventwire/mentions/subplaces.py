@@ -184,8 +184,9 @@ def parent_after(text: str, sp: Span, spans: Sequence[Span]) -> Span | None:
         between = text[sp.end:other.start]
         kind_word = re.match(rf"^{WS}(?i:{_KINDS_AFTER})\b", between)
         rest = between[kind_word.end():] if kind_word else between
-        if re.fullmatch(r"\s*,\s*", rest) and re.match(rf"{WS}(?i:{_ADMIN_AFTER})\b", text[other.end:]):
-            return other  # "the El Pedregal neighborhood, Bello municipality"
+        admin = re.match(rf"{WS}(?i:{_ADMIN_AFTER})\b", text[other.end:]) or re.search(rf"\b(?i:{_ADMIN_AFTER})$", other.text)
+        if re.fullmatch(r"\s*,\s*", rest) and admin:
+            return other  # "the El Pedregal neighborhood, Bello municipality", "Rio Blanco municipality, Tolima Department"
         return other if PARENT_BETWEEN.match(rest) else None
     return None
 
