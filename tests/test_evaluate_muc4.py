@@ -425,6 +425,18 @@ def test_attacks_on_military_targets_only_are_guerrilla_warfare() -> None:
     assert len(muc4.templates_of(message(text, events=(bus,)))) == 1
 
 
+def test_a_university_or_a_helicopter_is_no_target_but_the_building_is() -> None:
+    text = "SAN SALVADOR, 5 JAN 90 -- A BOMB EXPLODED AT THE NATIONAL UNIVERSITY."
+    sent = "A BOMB EXPLODED AT THE NATIONAL UNIVERSITY."
+    hit = on_sentence(event("ASSAULT", "explosives", sent, recipient=Actor(name="university", text="THE NATIONAL UNIVERSITY")),
+                      text, "EXPLODED")
+    (tpl,) = muc4.templates_of(message(text, events=(hit,)))
+    assert tpl.role("Target") == ()  # the keys give the university as the incident's location
+    library = replace(hit, recipient=Actor(name="building", text="THE UNIVERSITY BUILDING"))
+    (tpl,) = muc4.templates_of(message(text, events=(library,)))
+    assert [e.mentions[0] for e in tpl.role("Target")] == ["UNIVERSITY BUILDING"]
+
+
 def test_relevance_gate_scores_incident_above_sports_story() -> None:
     model = RelevanceModel.load()
     if model is None:

@@ -106,7 +106,7 @@ from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, of_altern
 from .muc4_roles import INCIDENT_VERB_RE, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, hit_objects
 from .muc4_roles import place_specificity, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
-from .muc4_score import score
+from .muc4_score import head_noun, normalise, score
 from .runner import load_pipeline, make_article, optional_import, run_articles
 
 RECENT_DAYS = 61
@@ -132,6 +132,10 @@ subversive subversives extremist extremists guerrilla guerrillas terrorist terro
 insurgent insurgents militant militants soldier soldiers troops guardsman guardsmen policeman
 policemen patrol patrols battalion brigade army
 """.split())
+# Objects the keys never give as a physical target: a university is where the incident happened (the
+# keys put it in INCIDENT: LOCATION, e.g. "EL SALVADOR: SAN SALVADOR (CITY): CENTRAL AMERICAN
+# UNIVERSITY (UNIVERSITY)"), a helicopter is military equipment, like the posts only_combatants drops.
+NOT_TARGET_HEADS = frozenset({"university", "helicopter"})
 CLASH = re.compile(r"\b(clash\w*|fighting|combat\w*|skirmish\w*|battle\w*)\b", re.I)
 COUNTRY_ALIASES = {
     "US": ("UNITED STATES", "USA"), "RU": ("SOVIET UNION", "USSR"), "KP": ("DEMOCRATIC PEOPLES REP OF KOREA",),
@@ -500,6 +504,7 @@ def predicted_templates(
         if extra:
             tpl = replace(tpl, roles=tuple((r, es + extra.get(r, ())) for r, es in tpl.roles))
             extra = {}
+        tpl = replace(tpl, roles=tuple((r, tuple(e for e in es if r != "Target" or not _not_target(e))) for r, es in tpl.roles))
         if not tpl.dates and published:
             tpl = replace(tpl, dates=((published, published),))
         foreign = g.country is not None and g.country.upper() not in MUC_COUNTRIES
@@ -509,6 +514,10 @@ def predicted_templates(
             tpl = replace(tpl, place=fallback)
         out.append(tpl)
     return tuple(out)
+
+
+def _not_target(entity: Entity) -> bool:
+    return head_noun(normalise(entity.mentions[0])) in NOT_TARGET_HEADS
 
 
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
