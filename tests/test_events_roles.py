@@ -193,3 +193,17 @@ def test_the_country_in_shock_is_no_actor_but_two_countries_are() -> None:
     assert all(e.actor is None for e in of_type(events_of(text), "ASSAULT"))
     signed = events_of("The two countries signed a peace accord in Geneva.")[0]
     assert signed.actor is not None and signed.actor.text == "The two countries"
+
+
+def test_who_is_accused_of_an_act_is_its_suspected_doer_not_the_accuser() -> None:
+    violation = of_type(events_of("Israel accused Hamas of violating the ceasefire on Monday."), "REJECT")[0]
+    assert violation.actor is not None and violation.actor.text == "Hamas" and violation.status == "suspected"
+    killing = of_type(events_of("Police arrested two men for killing a guard in Lima."), "ASSAULT")[0]
+    assert killing.actor is not None and killing.actor.text == "two men"
+
+
+def test_who_rescues_hostages_took_nobody_hostage() -> None:
+    events = events_of("The minister praised the soldiers for rescuing the hostages.")
+    assert all(e.actor is None or e.actor.text != "The minister" for e in of_type(events, "ASSAULT"))
+    taken = of_type(events_of("Rebels took 12 hostages in the village on Monday."), "ASSAULT")[0]
+    assert taken.actor is not None and taken.actor.text == "Rebels"

@@ -325,6 +325,11 @@ def _future(tok) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _actor_token(tok, head):  # type: ignore[no-untyped-def]
+    accused = _accused_doer(tok)
+    if accused is not None:
+        return accused
+    if tok.lemma_.lower() == "hostage" and tok.head.lemma_.lower() not in HOSTAGE_TAKING:
+        return None  # "rescued the hostages", "freed the hostages": who rescues took nobody hostage
     nominal = tok.pos_ != "VERB" or tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")  # "in police firing"
     if not nominal:
         return None if frames.legal_reference(tok) else roles.subject_token(tok)
@@ -351,6 +356,22 @@ def _actor_token(tok, head):  # type: ignore[no-untyped-def]
     if tok.dep_ in ("dobj", "conj", "pobj") and frames.commented(tok):
         return None  # "the ministry condemned the assassination of ...": who comments did not do it
     return roles.subject_token(head)
+
+
+HOSTAGE_TAKING = {"take", "hold", "seize", "keep", "capture", "grab", "be"}
+# Verbs whose object did the act their "of"/"for"/"with" clause names: "accused Hamas of violating
+# the ceasefire", "arrested two men for killing a guard", "charged him with smuggling arms".
+ACCUSING_VERBS = {"accuse", "charge", "suspect", "blame", "convict", "arrest", "detain", "sentence", "condemn",
+                  "criticize", "criticise", "fine", "punish", "jail", "indict", "prosecute", "sue", "praise", "thank"}
+
+
+def _accused_doer(tok):  # type: ignore[no-untyped-def]
+    """The object (or passive subject) of an accusing verb whose preposition governs the trigger."""
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "for", "with"):
+        verb = tok.head.head
+        if verb.lemma_.lower() in ACCUSING_VERBS:
+            return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return None
 
 
 def _participle_agent(tok):  # type: ignore[no-untyped-def]
