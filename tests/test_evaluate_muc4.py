@@ -437,6 +437,16 @@ def test_a_university_or_a_helicopter_is_no_target_but_the_building_is() -> None
     assert [e.mentions[0] for e in tpl.role("Target")] == ["UNIVERSITY BUILDING"]
 
 
+def test_armed_forces_are_an_organisation_not_individuals() -> None:
+    text = "SAN SALVADOR, 5 JAN 90 -- THE AIR FORCE BOMBED A VILLAGE, KILLING TWO PEASANTS."
+    sent = "THE AIR FORCE BOMBED A VILLAGE, KILLING TWO PEASANTS."
+    hit = on_sentence(event("ASSAULT", "explosives", sent, actor=Actor(name="air force", text="THE AIR FORCE"),
+                            recipient=Actor(name="peasants", text="TWO PEASANTS")), text, "BOMBED")
+    (tpl,) = muc4.templates_of(message(text, events=(hit,)))
+    assert tpl.role("PerpInd") == ()
+    assert [e.mentions[0] for e in tpl.role("PerpOrg")] == ["AIR FORCE"]
+
+
 def test_relevance_gate_scores_incident_above_sports_story() -> None:
     model = RelevanceModel.load()
     if model is None:

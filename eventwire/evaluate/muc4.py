@@ -505,6 +505,7 @@ def predicted_templates(
             tpl = replace(tpl, roles=tuple((r, es + extra.get(r, ())) for r, es in tpl.roles))
             extra = {}
         tpl = replace(tpl, roles=tuple((r, tuple(e for e in es if r != "Target" or not _not_target(e))) for r, es in tpl.roles))
+        tpl = _forces_are_organisations(tpl)
         if not tpl.dates and published:
             tpl = replace(tpl, dates=((published, published),))
         foreign = g.country is not None and g.country.upper() not in MUC_COUNTRIES
@@ -514,6 +515,18 @@ def predicted_templates(
             tpl = replace(tpl, place=fallback)
         out.append(tpl)
     return tuple(out)
+
+
+def _forces_are_organisations(tpl: MucTemplate) -> MucTemplate:
+    """"the armed forces", "the air force", "security forces" name an organisation, never the
+    individuals who did it: the keys give them as PerpOrg."""
+    forces = tuple(e for e in tpl.role("PerpInd") if any(head_noun(normalise(m)) == "force" for m in e.mentions))
+    if not forces:
+        return tpl
+    orgs = tpl.role("PerpOrg")
+    orgs += tuple(e for e in forces if not any(entity_matches(e, o) for o in orgs))
+    moved = {"PerpInd": tuple(e for e in tpl.role("PerpInd") if e not in forces), "PerpOrg": orgs}
+    return replace(tpl, roles=tuple((r, moved.get(r, es)) for r, es in tpl.roles))
 
 
 def _not_target(entity: Entity) -> bool:
