@@ -75,6 +75,7 @@ def test_invasions_negotiations_alerts_and_inquiries_are_coded() -> None:
 def test_codebook_verbs_of_diplomacy_and_politics_start_their_events() -> None:
     cases = {
         "The rebels laid down their arms on Sunday.": "RETREAT",
+        "Government troops pulled back from the border town.": "RETREAT",
         "The militia handed over its weapons to the peacekeepers.": "RETREAT",
         "The prime minister slammed the opposition over the delay.": "ACCUSE",
         "The rebels reached a deal with the government on Monday.": "AGREE",
