@@ -207,3 +207,12 @@ def test_who_rescues_hostages_took_nobody_hostage() -> None:
     assert all(e.actor is None or e.actor.text != "The minister" for e in of_type(events, "ASSAULT"))
     taken = of_type(events_of("Rebels took 12 hostages in the village on Monday."), "ASSAULT")[0]
     assert taken.actor is not None and taken.actor.text == "Rebels"
+
+
+def test_own_troops_are_no_recipient_and_the_partner_of_an_agreed_act_is() -> None:
+    withdrawal = of_type(events_of("Kenya withdrew its troops from Somalia last month."), "RETREAT")[0]
+    assert withdrawal.recipient is not None and withdrawal.recipient.text == "Somalia"
+    deployment = of_type(events_of("Russia deployed its forces along the border."), "MOBILIZE")[0]
+    assert deployment.recipient is None
+    agreed = of_type(events_of("Japan agreed to supply weapons to the Philippines."), "AGREE")[0]
+    assert agreed.recipient is not None and "Philippines" in agreed.recipient.text

@@ -245,6 +245,8 @@ def _build(
         obj = roles.prep_object(tok, ("at", "on", "into", "toward", "towards"))
     place_object = obj is not None and roles.is_place_object(obj, m)
     recipient = None
+    if obj is not None and sense.type in ("RETREAT", "MOBILIZE") and any(c.dep_ == "poss" and c.lower_ in OWN for c in obj.children):
+        obj = None  # "withdrew its troops", "deployed their forces": the actor's own, no recipient
     state_object = obj is not None and sense.type not in MATERIAL_TYPES and roles.is_state_name(obj, m)
     if obj is not None and not (place_object and sense.type == "COERCE") and (state_object or not roles.is_place_name(obj, m)):
         recipient = roles.actor_for(obj, m, allow_descriptive=sense.type in ("ASSAULT", "COERCE") or _party_noun(obj))
@@ -436,10 +438,11 @@ def _addressee(tok, obj, m: Mentions):  # type: ignore[no-untyped-def]
 
 # Who an interaction is with, when the verb takes it through a preposition: "met with the foreign
 # minister", "promised assistance to Greece", "provided aid to refugees", "imposed sanctions on Syria".
+OWN = {"its", "their", "our", "his", "her", "my"}
 PARTNER_PREPS = {
     "CONSULT": ("with",), "COOPERATE": ("with",), "AGREE": ("with", "to"), "AID": ("to", "for"),
     "SUPPORT": ("to", "for"), "CONCEDE": ("to",), "YIELD": ("to",), "SANCTION": ("on", "against"),
-    "ACCUSE": ("against",), "THREATEN": ("against",), "REJECT": ("from",),
+    "ACCUSE": ("against",), "THREATEN": ("against",), "REJECT": ("from",), "RETREAT": ("from",),
 }
 
 
@@ -449,13 +452,20 @@ def _party_noun(tok) -> bool:  # type: ignore[no-untyped-def]
     return tok.pos_ == "NOUN" and (frames.is_person(tok) or tok.lemma_.lower() in roles.INSTITUTIONS or tok.lower_ in roles.BODIES)
 
 
-def _partner(tok, obj, preps: tuple[str, ...], m: Mentions):  # type: ignore[no-untyped-def]
-    """The object of the trigger's (or its object's) preposition in ``preps``, or of its "to"
-    dative, when it names an actor, a state or a party noun (see :func:`_party_noun`)."""
+def _prep_partner(tok, obj, preps: tuple[str, ...]):  # type: ignore[no-untyped-def]
     found = roles.prep_object(tok, preps) or (roles.prep_object(obj, preps) if obj is not None else None)
     if found is None and "to" in preps:
         dative = next((c for c in tok.children if c.dep_ == "dative" and c.lower_ == "to"), None)
         found = next((g for g in dative.children if g.dep_ == "pobj"), None) if dative is not None else None
+    return found
+
+
+def _partner(tok, obj, preps: tuple[str, ...], m: Mentions):  # type: ignore[no-untyped-def]
+    """The object of the trigger's (or its object's) preposition in ``preps``, or of its "to"
+    dative, when it names an actor, a state or a party noun (see :func:`_party_noun`)."""
+    found = _prep_partner(tok, obj, preps)
+    for verb in (c for c in tok.children if c.dep_ == "xcomp" and found is None):  # "agreed to supply arms to Kyiv"
+        found = _prep_partner(verb, next((c for c in verb.children if c.dep_ == "dobj"), None), preps)
     if found is None or (roles.is_place_name(found, m) and not roles.is_state_name(found, m)):
         return None
     return roles.actor_for(found, m, allow_descriptive=_party_noun(found))
