@@ -82,8 +82,8 @@ def test_codebook_verbs_of_diplomacy_and_politics_start_their_events() -> None:
         "Canada broke off diplomatic relations with Iran.": "SANCTION",
         "The United States cut off military aid to Egypt.": "SANCTION",
         "Mexico recalled its ambassador from Bolivia.": "SANCTION",
-        "The European Union imposed an arms embargo on Belarus.": "SANCTION",
-        "Ecuador granted asylum to the former minister.": "CONCEDE",
+        "The European Union imposed an arms embargo on Belarus.": "COERCE",  # CAMEO 163 -> COERCE restrict
+        "Ecuador granted asylum to the former minister.": "AID",  # CAMEO 075 -> AID asylum
         "The government accepted the demands of the strikers.": "CONCEDE",
         "The United States recognized the new government.": "SUPPORT",
         "Russia massed troops along the Ukrainian border.": "MOBILIZE",
