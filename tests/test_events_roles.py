@@ -216,3 +216,10 @@ def test_own_troops_are_no_recipient_and_the_partner_of_an_agreed_act_is() -> No
     assert deployment.recipient is None
     agreed = of_type(events_of("Japan agreed to supply weapons to the Philippines."), "AGREE")[0]
     assert agreed.recipient is not None and "Philippines" in agreed.recipient.text
+
+
+def test_who_relations_are_broken_off_with_is_the_recipient() -> None:
+    broken = of_type(events_of("Canada broke off diplomatic relations with Iran."), "SANCTION")[0]
+    assert broken.recipient is not None and broken.recipient.text == "Iran"
+    halted = of_type(events_of("The government halted negotiations with the rebels on Friday."), "SANCTION")[0]
+    assert halted.recipient is not None and halted.recipient.text == "rebels"

@@ -87,6 +87,8 @@ def test_codebook_verbs_of_diplomacy_and_politics_start_their_events() -> None:
         "The government accepted the demands of the strikers.": "CONCEDE",
         "The United States recognized the new government.": "SUPPORT",
         "Russia massed troops along the Ukrainian border.": "MOBILIZE",
+        "The government halted negotiations with the rebels on Friday.": "SANCTION",
+        "Police tightened security around the embassy.": "MOBILIZE",
     }
     for text, kind in cases.items():
         events = events_of(text)

@@ -253,7 +253,8 @@ def _build(
     if recipient is None and sense.type not in MATERIAL_TYPES:
         recipient = _addressee(tok, obj, m)
     if recipient is None and sense.type in PARTNER_PREPS:
-        recipient = _partner(tok, obj, PARTNER_PREPS[sense.type], m)
+        own_object = trigger.other if trigger.other.i != tok.i and trigger.other.dep_ == "dobj" else None
+        recipient = _partner(tok, obj if obj is not None else own_object, PARTNER_PREPS[sense.type], m)  # "broke off relations with Iran"
     if recipient is None and victim is not None:
         recipient = roles.actor_for(victim, m, allow_descriptive=True)
     if sense.type == "THREATEN" and recipient is None:
@@ -441,7 +442,7 @@ def _addressee(tok, obj, m: Mentions):  # type: ignore[no-untyped-def]
 OWN = {"its", "their", "our", "his", "her", "my"}
 PARTNER_PREPS = {
     "CONSULT": ("with",), "COOPERATE": ("with",), "AGREE": ("with", "to"), "AID": ("to", "for"),
-    "SUPPORT": ("to", "for"), "CONCEDE": ("to",), "YIELD": ("to",), "SANCTION": ("on", "against"),
+    "SUPPORT": ("to", "for"), "CONCEDE": ("to",), "YIELD": ("to",), "SANCTION": ("on", "against", "with"),
     "ACCUSE": ("against",), "THREATEN": ("against",), "REJECT": ("from",), "RETREAT": ("from",),
 }
 
