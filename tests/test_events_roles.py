@@ -223,3 +223,8 @@ def test_who_relations_are_broken_off_with_is_the_recipient() -> None:
     assert broken.recipient is not None and broken.recipient.text == "Iran"
     halted = of_type(events_of("The government halted negotiations with the rebels on Friday."), "SANCTION")[0]
     assert halted.recipient is not None and halted.recipient.text == "rebels"
+
+
+def test_who_acts_after_an_attack_did_not_commit_it() -> None:
+    operation = of_type(events_of("The army launched an operation following the attack on the mayor."), "ASSAULT")[0]
+    assert operation.actor is None and operation.recipient is not None

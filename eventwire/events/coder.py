@@ -358,9 +358,12 @@ def _actor_token(tok, head):  # type: ignore[no-untyped-def]
         return None  # "police registered a case of murder": the police did not murder
     if tok.dep_ in ("dobj", "conj", "pobj") and frames.commented(tok):
         return None  # "the ministry condemned the assassination of ...": who comments did not do it
+    if tok.dep_ == "pobj" and tok.head.lower_ in AFTERMATH_PREPS:
+        return None  # "police tightened security after the blast": what came after is no doer of it
     return roles.subject_token(head)
 
 
+AFTERMATH_PREPS = {"after", "following", "since", "before"}
 HOSTAGE_TAKING = {"take", "hold", "seize", "keep", "capture", "grab", "be"}
 # Verbs whose object did the act their "of"/"for"/"with" clause names: "accused Hamas of violating
 # the ceasefire", "arrested two men for killing a guard", "charged him with smuggling arms".
