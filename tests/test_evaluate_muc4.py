@@ -541,11 +541,12 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     gate = muc4.RelevanceModel.load()
     report = muc4.evaluate(messages, keys, muc4.load_pipeline(), gate)
     assert report.n_docs == 40
-    # measured 0.686 / 0.606 / 0.349 / 0.700 on these 40 messages. Lowered from 0.70 / 0.59 / 0.35 (measured
-    # 0.727 / 0.615 / 0.365) when the gate was retrained with a threshold chosen on a smoothed dev curve
-    # (0.40 instead of 0.45): two irrelevant messages of the 40 now pass it; on all of tst1+tst2 role-filler F1 went
-    # 0.443 -> 0.440 and detection F1 0.817 -> 0.816. A change that lowers one must say so.
-    floors = {"detection_f1": 0.66, "template_f1": 0.58, "ree_f1": 0.33, "confidence_acc": 0.68}
+    # measured 0.710 / 0.613 / 0.356 / 0.667 on these 40 messages (0.727 / 0.615 / 0.365 / 0.700 before the
+    # gate was retrained with a threshold chosen on a smoothed dev 1-300 curve, 0.50; confidence is averaged
+    # over the few aligned templates that have a gold confidence, so its floor went 0.68 -> 0.65; on all of
+    # tst1+tst2 confidence went 0.556 -> 0.565).
+    # A change that lowers one must say so.
+    floors = {"detection_f1": 0.70, "template_f1": 0.59, "ree_f1": 0.35, "confidence_acc": 0.65}
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, (name, report.metrics[name])
 
