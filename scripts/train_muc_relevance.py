@@ -125,17 +125,16 @@ def build(messages: Sequence[Message], y: np.ndarray, gold: dict, templates: lis
     # 300 messages make a ragged curve (its top is flat within +-0.1): each threshold is judged by
     # the mean F1 of itself and its two neighbours, so that one lucky message does not choose it
     smooth = [float(np.mean(curve[max(0, i - 1):i + 2])) for i in range(len(grid))]
-    best = max((f, -abs(th - 0.5), th) for f, th in zip(smooth, grid))
-    best = (curve[grid.index(best[2])], best[1], best[2])
+    pick = max(range(len(grid)), key=lambda i: (smooth[i], -abs(grid[i] - 0.5)))  # ties: nearer 0.5
     text_only = max(detection_f1(held, gold, [t if text_model.probability(m.text) >= th else ()
                                               for m, t in zip(held, templates)]) for th in np.arange(0.05, 0.96, 0.05))
-    print(f"dev 1-{FIRST_TRAIN} detection F1: stacked {best[0]:.3f} at threshold {best[2]:.2f}; "
+    print(f"dev 1-{FIRST_TRAIN} detection F1: stacked {curve[pick]:.3f} at threshold {grid[pick]:.2f}; "
           f"text model alone at its best threshold {text_only:.3f}", file=sys.stderr)
     return {
         "about": "MUC-4 message relevance, logistic regressions; rebuild: python scripts/train_muc_relevance.py DEV_DIR",
         "trained_on": f"MUC-4 dev messages {FIRST_TRAIN + 1}-1300 ({len(docs) - FIRST_TRAIN} messages, "
                       f"{int(y[train].sum())} relevant); threshold chosen on dev 1-{FIRST_TRAIN}",
-        "bias": bias, "weights": weights, "threshold": round(float(best[2]), 2),
+        "bias": bias, "weights": weights, "threshold": grid[pick],
         "stacked": {"bias": round(b, 4), "weights": stacked},
     }
 

@@ -150,22 +150,24 @@ def test_who_opens_an_investigation_investigates() -> None:
     assert fire and fire[0].actor is not None and fire[0].actor.text == "Police"
 
 
+def recipient_of(text: str, kind: str) -> str | None:
+    """The recipient text of the first ``kind`` event coded from ``text`` (None when it has none)."""
+    event = of_type(events_of(text), kind)[0]
+    return event.recipient.text if event.recipient is not None else None
+
+
 def test_a_state_named_by_its_country_is_the_party_an_interaction_is_aimed_at() -> None:
-    threat = of_type(events_of("Russia threatened Ukraine with new sanctions on Wednesday."), "THREATEN")[0]
-    assert threat.recipient is not None and threat.recipient.text == "Ukraine"
-    blame = of_type(events_of("The foreign minister criticized Pakistan for harboring militants."), "ACCUSE")[0]
-    assert blame.recipient is not None and blame.recipient.text == "Pakistan"
+    assert recipient_of("Russia threatened Ukraine with new sanctions on Wednesday.", "THREATEN") == "Ukraine"
+    assert recipient_of("The foreign minister criticized Pakistan for harboring militants.", "ACCUSE") == "Pakistan"
 
 
 def test_the_other_party_can_come_through_a_preposition() -> None:
-    meeting = of_type(events_of("The president met with the Chinese foreign minister in Beijing on Tuesday."), "CONSULT")[0]
-    assert meeting.recipient is not None and "foreign minister" in meeting.recipient.text
-    aid = of_type(events_of("The United Nations provided food aid to refugees in Sudan."), "AID")[0]
-    assert aid.recipient is not None and aid.recipient.text == "refugees"
-    sanction = of_type(events_of("Turkey imposed sanctions on Syria on Thursday."), "SANCTION")[0]
-    assert sanction.recipient is not None and sanction.recipient.text == "Syria"
-    sentence = of_type(events_of("The court sentenced the journalist to ten years in prison."), "SANCTION")[0]
-    assert sentence.recipient is not None and "journalist" in sentence.recipient.text
+    meeting = recipient_of("The president met with the Chinese foreign minister in Beijing on Tuesday.", "CONSULT")
+    assert meeting is not None and "foreign minister" in meeting
+    assert recipient_of("The United Nations provided food aid to refugees in Sudan.", "AID") == "refugees"
+    assert recipient_of("Turkey imposed sanctions on Syria on Thursday.", "SANCTION") == "Syria"
+    sentenced = recipient_of("The court sentenced the journalist to ten years in prison.", "SANCTION")
+    assert sentenced is not None and "journalist" in sentenced
 
 
 def test_a_town_attacked_is_where_it_happened_and_met_resistance_is_no_meeting() -> None:
@@ -210,19 +212,15 @@ def test_who_rescues_hostages_took_nobody_hostage() -> None:
 
 
 def test_own_troops_are_no_recipient_and_the_partner_of_an_agreed_act_is() -> None:
-    withdrawal = of_type(events_of("Kenya withdrew its troops from Somalia last month."), "RETREAT")[0]
-    assert withdrawal.recipient is not None and withdrawal.recipient.text == "Somalia"
-    deployment = of_type(events_of("Russia deployed its forces along the border."), "MOBILIZE")[0]
-    assert deployment.recipient is None
-    agreed = of_type(events_of("Japan agreed to supply weapons to the Philippines."), "AGREE")[0]
-    assert agreed.recipient is not None and "Philippines" in agreed.recipient.text
+    assert recipient_of("Kenya withdrew its troops from Somalia last month.", "RETREAT") == "Somalia"
+    assert recipient_of("Russia deployed its forces along the border.", "MOBILIZE") is None
+    agreed = recipient_of("Japan agreed to supply weapons to the Philippines.", "AGREE")
+    assert agreed is not None and "Philippines" in agreed
 
 
 def test_who_relations_are_broken_off_with_is_the_recipient() -> None:
-    broken = of_type(events_of("Canada broke off diplomatic relations with Iran."), "SANCTION")[0]
-    assert broken.recipient is not None and broken.recipient.text == "Iran"
-    halted = of_type(events_of("The government halted negotiations with the rebels on Friday."), "SANCTION")[0]
-    assert halted.recipient is not None and halted.recipient.text == "rebels"
+    assert recipient_of("Canada broke off diplomatic relations with Iran.", "SANCTION") == "Iran"
+    assert recipient_of("The government halted negotiations with the rebels on Friday.", "SANCTION") == "rebels"
 
 
 def test_who_acts_after_an_attack_did_not_commit_it() -> None:

@@ -504,8 +504,7 @@ def predicted_templates(
         if extra:
             tpl = replace(tpl, roles=tuple((r, es + extra.get(r, ())) for r, es in tpl.roles))
             extra = {}
-        tpl = replace(tpl, roles=tuple((r, tuple(e for e in es if r != "Target" or not _not_target(e))) for r, es in tpl.roles))
-        tpl = _forces_are_organisations(tpl)
+        tpl = _keys_conventions(tpl)
         if not tpl.dates and published:
             tpl = replace(tpl, dates=((published, published),))
         foreign = g.country is not None and g.country.upper() not in MUC_COUNTRIES
@@ -517,20 +516,20 @@ def predicted_templates(
     return tuple(out)
 
 
-def _forces_are_organisations(tpl: MucTemplate) -> MucTemplate:
-    """"the armed forces", "the air force", "security forces" name an organisation, never the
-    individuals who did it: the keys give them as PerpOrg."""
-    forces = tuple(e for e in tpl.role("PerpInd") if any(head_noun(normalise(m)) == "force" for m in e.mentions))
-    if not forces:
-        return tpl
+def _keys_conventions(tpl: MucTemplate) -> MucTemplate:
+    """How the keys fill roles the coder reads otherwise: "the armed forces", "the air force", "security
+    forces" name an organisation (PerpOrg), never the individuals who did it; a university or a
+    helicopter is no Target (:data:`NOT_TARGET_HEADS`)."""
+    def head(text: str) -> str:
+        return head_noun(normalise(text))
+
+    ind = tpl.role("PerpInd")
+    forces = tuple(e for e in ind if any(head(m) == "force" for m in e.mentions))
     orgs = tpl.role("PerpOrg")
     orgs += tuple(e for e in forces if not any(entity_matches(e, o) for o in orgs))
-    moved = {"PerpInd": tuple(e for e in tpl.role("PerpInd") if e not in forces), "PerpOrg": orgs}
-    return replace(tpl, roles=tuple((r, moved.get(r, es)) for r, es in tpl.roles))
-
-
-def _not_target(entity: Entity) -> bool:
-    return head_noun(normalise(entity.mentions[0])) in NOT_TARGET_HEADS
+    fixed = {"PerpInd": tuple(e for e in ind if e not in forces), "PerpOrg": orgs,
+             "Target": tuple(e for e in tpl.role("Target") if head(e.mentions[0]) not in NOT_TARGET_HEADS)}
+    return replace(tpl, roles=tuple((r, fixed.get(r, es)) for r, es in tpl.roles))
 
 
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")

@@ -7,7 +7,7 @@ children (compound, amod, dobj, prt, prep) or the token just before it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,7 +43,10 @@ class Trigger:
 class Lexicon:
     single: dict[tuple[str, str], Sense]  # (lemma, pos) -> sense; pos "*" as wildcard
     multi: dict[tuple[str, str], Sense]  # (modifier lemma, head lemma) -> sense
-    words: frozenset[str] = frozenset()  # every word of every phrase: a token whose lemma and form are not here starts nothing
+    words: frozenset[str] = field(init=False)  # every word of every phrase: a token whose lemma and form are not here starts nothing
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", frozenset(w for w, _ in self.single) | frozenset(w for pair in self.multi for w in pair))
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
@@ -63,8 +66,7 @@ class Lexicon:
                 single[(words[0], pos)] = sense
             else:
                 multi[(words[0], words[-1])] = sense
-        words = frozenset(w for key in (*single, *multi) for w in (key[:1] if key in single else key))
-        return cls(single, multi, words)
+        return cls(single, multi)
 
     def match(self, sent: Span) -> list[Trigger]:
         """Triggers in one sentence, in text order, one per head token.
