@@ -131,5 +131,17 @@ def entity_mentions(doc: Doc, sents: Iterable[Sentence] = ()) -> tuple[Mention, 
         if kind is None:
             continue
         index = next((i for a, b, i in bounds if a <= ent.start_char < b), -1)
-        out.append(Mention(kind, ent.text, ent.start_char, ent.end_char, index, ent.label_))
+        end = _name_end(doc, ent.start, ent.end) if ent.label_ == "PERSON" else ent.end
+        span = doc[ent.start:end]
+        out.append(Mention(kind, span.text, span.start_char, span.end_char, index, ent.label_))
     return tuple(out)
+
+
+def _name_end(doc: Doc, start: int, end: int, most: int = 5) -> int:
+    """End token of a personal name the model cut short: it runs on over the proper nouns that
+    follow it outside any entity ("Bernardo Jaramillo | Ossa", "Jose Antonio | Rodriguez Porth",
+    Spanish double surnames especially), up to ``most`` words in all."""
+    while (end < len(doc) and end - start < most and doc[end].pos_ == "PROPN" and doc[end].is_alpha
+           and not doc[end].ent_type_ and doc[end].is_sent_start is not True):
+        end += 1
+    return end

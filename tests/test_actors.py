@@ -74,3 +74,22 @@ def test_countries_under_their_everyday_names_act(actors: ActorDictionary) -> No
 
     agreed = [e for e in events_of("Bosnia and Slovenia agreed to a ceasefire on Monday.") if e.type == "AGREE"]
     assert agreed and agreed[0].actor is not None and agreed[0].actor.country == "BIH"
+
+
+def test_personal_names_keep_every_surname() -> None:
+    """The English model often stops a Spanish name after its first surname; the person is the whole
+    name, as the answer keys and a reader write it (also in ALL-CAPS wire text)."""
+    import datetime as dt
+
+    from support import pipeline
+
+    from eventwire.records import Article, ArticleResult, content_id
+
+    text = ("SAN SALVADOR, 19 APR 89 -- THE POLICE HAVE REPORTED THAT SALVADORAN PRESIDENCY MINISTER JOSE ANTONIO "
+            "RODRIGUEZ PORTH WAS WOUNDED IN A TERRORIST ATTACK THIS MORNING. UNION PRESIDENT BERNARDO JARAMILLO "
+            "OSSA TODAY REVEALED A PLOT TO MURDER HIM.")
+    result = pipeline()(Article(id=content_id(text), text=text, published=dt.date(1989, 4, 19)))
+    assert isinstance(result, ArticleResult)
+    people = {a.text for a in result.actors}
+    assert {"JOSE ANTONIO RODRIGUEZ PORTH", "BERNARDO JARAMILLO OSSA"} <= people, people
+    assert "JOSE ANTONIO" not in people
