@@ -78,6 +78,16 @@ def test_perpetrators_are_whole_noun_phrases_and_never_the_subject_of_a_passive(
     assert perpetrators_in("FIVE SOLDIERS WERE KILLED BY REBELS.") == ("REBELS",)
 
 
+def test_a_perpetrator_group_is_named_whole_with_its_collective_noun() -> None:
+    from eventwire.evaluate.muc4_roles import perpetrators_in
+
+    assert perpetrators_in("A FOUR-PERSON REBEL GROUP PLACED A POWERFUL BOMB INSIDE THE OFFICE.") == (
+        "FOUR-PERSON REBEL GROUP",)
+    assert perpetrators_in("THE ATTACK WAS PERPETRATED BY GUERRILLA URBAN COMMANDO UNITS.") == (
+        "GUERRILLA URBAN COMMANDO UNITS",)
+    assert perpetrators_in("GUERRILLAS ATTACKED THE GROUP OF SOLDIERS.") == ("GUERRILLAS",)
+
+
 def test_the_police_as_a_body_are_no_individual_perpetrator() -> None:
     police = Actor("Police Forces", "POLICE", "state forces", None, 0, 6)
     assert muc4.perp_fillers(police) == ((), ())

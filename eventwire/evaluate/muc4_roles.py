@@ -330,7 +330,9 @@ PERP_HEADS = (
     r"members of the \w+(?:\s+\w+)?)"
 )
 DOER_WORDS = r"(?:" + PERP_HEADS + r"|men|youths)"  # as the doer of an incident verb, plain "men" are perpetrators too
-_NP = r"((?:[\w'-]+\s+){0,3}?" + DOER_WORDS + r")"
+# a doer word may head a collective that the keys write whole: "URBAN GUERRILLA GROUP", "COMMANDO UNITS"
+COLLECTIVE = r"(?:\s+(?:units?|groups?|columns?|cells?|detachments?))?"
+_NP = r"((?:[\w'-]+\s+){0,3}?" + DOER_WORDS + COLLECTIVE + r")"
 INCIDENT_VERBS = (
     r"(?:kill\w*|murder\w*|assassinat\w*|kidnap\w*|abduct\w*|attack\w*|shot|shoot\w*|bomb\w*|"
     r"burn\w*|set fire|set off|detonat\w*|dynamit\w*|exploded|plant\w*|hurl\w*|threw|machine-?gunned|"
@@ -389,21 +391,29 @@ def _trim(np: str) -> str:
 
 def perpetrators_in(sentence: str) -> tuple[str, ...]:
     """Generic perpetrator NPs: agents of incident verbs ("kidnapped by armed men") and subjects."""
-    found = [m.group(1) for m in BY_AGENT.finditer(sentence) if not _modifier_use(m.group(1), sentence[m.end(1):])]
+    found = [_whole_np(m.group(1), sentence[m.end(1):]) for m in BY_AGENT.finditer(sentence)
+             if not _modifier_use(m.group(1), sentence[m.end(1):])]
     found += [np for m in RESPONSIBLE.finditer(sentence) if (np := m.group(1) or m.group(2))]
     for m in SUBJECT.finditer(sentence):
         np, gap = m.group(1), sentence[m.end(1):m.start(2)]
         if PASSIVE_GAP.search(gap):  # "a guerrilla was killed": the subject of a passive suffered it
             continue
-        longer = HEAD_AFTER.match(gap)  # "GUERRILLA URBAN COMMANDOS bombed": the whole noun phrase
-        np = np + longer.group(0).rstrip() if longer else np
+        np = _whole_np(np, gap)
         if not _modifier_use(np, sentence[m.start(1) + len(np):]):
             found.append(np)
     return tuple(dict.fromkeys(np for f in found for np in minimal_nps(_trim(f))))
 
 
 PASSIVE_GAP = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.I)
-HEAD_AFTER = re.compile(r"(?:\s+(?!(?:was|were|have|has|had|who|which|that)\b)[\w'-]+){0,2}?\s+" + PERP_HEADS + r"\b\s*", re.I)
+HEAD_AFTER = re.compile(
+    r"(?:\s+(?!(?:was|were|have|has|had|who|which|that)\b)[\w'-]+){0,2}?\s+" + PERP_HEADS + COLLECTIVE + r"\b", re.I)
+
+
+def _whole_np(np: str, after: str) -> str:
+    """"GUERRILLA | URBAN COMMANDO UNITS bombed", "by GUERRILLA | URBAN COMMANDOS": the noun phrase
+    runs on to the last doer word just after the one matched."""
+    longer = HEAD_AFTER.match(after)
+    return np + longer.group(0) if longer else np
 
 
 MODIFIER_HEADS = frozenset(
