@@ -58,6 +58,7 @@ def test_scores_counted_by_hand() -> None:
     ]
     m = plover.score(gold, predicted)
     assert m["type_acc"] == 0.5 and m["type_acc_any"] == 0.5
+    assert (m["type_acc_dev"], m["type_acc_heldout"]) == (1.0, 0.0)  # records 0 and 2 vs record 1
     assert m["event_rate"] == pytest.approx(2 / 3)
     assert (m["actor_p"], m["actor_r"]) == (0.5, pytest.approx(1 / 3))
     assert (m["recipient_p"], m["recipient_r"]) == (1.0, 0.5)

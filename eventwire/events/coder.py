@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 WEAPON_VERBS = {"bomb", "dynamite", "grenade", "machinegun", "shell", "rocket", "mortar", "stab", "knife"}
 PERSON_OBJECT_SENSES = {"release"}  # RETREAT modes that need a person as object
 PUBLICATION_DATE = "(publication date)"  # TimeRef.text when no expression dates the event
-INTENT_TYPES = {"SUPPORT", "CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE"}  # "will visit" -> AGREE
+# "will visit", "will release": AGREE, an intent to cooperate or yield (PLOVER manual 3.1, CAMEO 03). The manual
+# (3.4) now makes announced retreats CONCEDE; the gold standard records and CAMEO2PLOVER (035) code them AGREE.
+INTENT_TYPES = {"SUPPORT", "CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE"}
 OBJECT_ONLY_TYPES = {"AID", "SUPPORT", "AGREE", "CONSULT", "COOPERATE", "REQUEST"}
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"}
 
@@ -71,7 +73,7 @@ def code_sentence(
 ) -> list[Event]:
     matched = lexicon.match(span)
     taken = {t.token.i for t in matched}
-    matched += [t for t in (supply_trigger(tok) for tok in span if tok.i not in taken) if t is not None]
+    matched += [t for t in (supply_trigger(tok) or demand_trigger(tok) for tok in span if tok.i not in taken) if t is not None]
     triggers = [t for t in sorted(matched, key=lambda t: t.token.i) if _is_event(t, lexicon)]
     triggers = _drop_subordinate(triggers)
     built = [(t, _build(t, span, sentence, article, m, previous)) for t in triggers]
@@ -101,6 +103,27 @@ def supply_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
     if AID_OBJECTS.search(phrase):
         return Trigger(tok, tok, Sense(tok.lemma_, "VERB", "AID", None))
     return None
+
+
+DEMAND_SPEECH = {"say", "insist", "state", "declare", "tell", "conclude", "stress", "reiterate", "add", "argue",
+                 "maintain", "write", "announce"}
+
+
+def demand_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
+    """"Russia said Sudan must return the helicopter": saying that somebody must do something is
+    demanding it (CAMEO 10, PLOVER REQUEST); the demand is aimed at the subject of the must-clause."""
+    from .lexicon import Sense
+
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in DEMAND_SPEECH:
+        return None
+    for clause in tok.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "must" for c in clause.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return Trigger(tok, tok, Sense(DEMAND_PHRASE, "VERB", "REQUEST", None))
+    return None
+
+
+DEMAND_PHRASE = "say ... must"
 
 
 def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
@@ -137,6 +160,8 @@ def _drop_subordinate(triggers: list[Trigger]) -> list[Trigger]:
             continue
         if t.sense.type in OBJECT_ONLY_TYPES and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and (tok.head.i in heads or tok.head.head.i in heads):
             continue  # "prohibit all aid", "rejected talks": the object of another event
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.i in heads and tok.head.lemma_.lower() in EASING_VERBS:
+            continue  # "lifted the curfew", "eased sanctions": what is lifted is not imposed again
         out.append(t)
     return out
 
@@ -236,7 +261,7 @@ def _build(
         actor = _named_modifier(actor_tok, m) or actor  # "police sentries posted there" -> the police
     if actor is not None and actor.type == "media" and sense.type in ("ASSAULT", "COERCE"):
         actor = None  # "EL NACIONAL published a list of people killed": a newspaper reports, it does not kill
-    obj = roles.object_token(tok)
+    obj = roles.object_token(tok) if sense.phrase != DEMAND_PHRASE else None  # "told reporters X must": aimed at X
     if obj is not None and trigger.start <= obj.idx < trigger.end:  # "opened fire on the convoy"
         obj = roles.prep_object(tok, ("on", "at", "against", "upon"))
     mode = sense.mode
@@ -308,11 +333,86 @@ def _build(
         quote=status.quote_of(tok, span),
         confidence=_confidence(actor, recipient, location, date_explicit, inferred),
     )
-    if _future(tok) and event.type in INTENT_TYPES:
-        event = event.replace(type="AGREE", mode=None, status="occurred")  # PLOVER: intent to cooperate
-    elif _future(tok) and event.type in ("SANCTION", "COERCE") and event.mode != "seize":
-        event = event.replace(type="THREATEN", status="occurred")  # PLOVER: announced coercion
+    event = _manual_type(event, tok)
     return event.replace(**crosswalk(event))
+
+
+def _manual_type(event: Event, tok) -> Event:  # type: ignore[no-untyped-def]
+    """The type the PLOVER manual (ch. 3) gives an act from its object, negation and tense."""
+    obj = roles.object_token(tok)
+    what = roles.doc_text(tok.doc)[obj.left_edge.idx: obj.idx + len(obj.text)] if obj is not None else ""
+    if event.type in ("RETREAT", "COERCE") and event.mode in ("withdraw", "deport") and MISSION_OBJECTS.search(what):
+        mode = "withdraw" if event.type == "RETREAT" else "expel"  # 3.13: diplomats, observers, peacekeepers
+        event = event.replace(type="SANCTION", mode=mode)
+    if event.type in ("RETREAT", "CONCEDE") and tok.lemma_.lower() in EASING_VERBS and obj is not None:
+        eased = obj.lemma_.lower()
+        if eased in EASED_RESTRICTIONS:
+            event = event.replace(type="CONCEDE", mode=None)  # 3.4: lifting a curfew, easing restrictions
+        elif eased in EASED_SANCTIONS:
+            event = event.replace(type="RETREAT", mode="ease")  # CAMEO 085: ease sanctions, an embargo
+    lemma = tok.lemma_.lower()
+    reach = roles.doc_text(tok.doc)[tok.idx: tok.right_edge.idx + len(tok.right_edge.text)]
+    if lemma in ("allow", "permit") and ACCESS_WORDS.search(reach):
+        event = event.replace(type="RETREAT", mode="access")  # 3.7: letting in aid, observers, peacekeepers
+    if lemma == "hack" and CYBER_WORDS.search(reach):
+        event = event.replace(type="COERCE", mode="cyber")  # table 3.10: hacking is COERCE 'cyber', not a machete
+    if event.type == "MOBILIZE" and lemma in EXERCISES and _joint(tok):
+        event = event.replace(type="COOPERATE", mode=None)  # 3.14: joint military exercises
+    future = _future(tok)
+    if event.type in DECLINABLE_TYPES and (event.status == "negated" or _declined(tok)):
+        return event.replace(type="REJECT", mode=None, status="occurred")  # 3.10: "will not accept", "failed to reach agreement"
+    if future and _ultimatum(tok):
+        return event.replace(type="THREATEN", mode=None, status="occurred")  # "will withdraw ... unless": CAMEO 139
+    if future and event.type in INTENT_TYPES:
+        return event.replace(type="AGREE", mode=None, status="occurred")  # 3.1: intent to cooperate
+    if future and (event.type in ("SANCTION", "COERCE") and event.mode != "seize" or event.mode == "boycott"):
+        threat = THREAT_MODES.get(event.mode or "", "restrict" if event.type == "COERCE" else "relations")
+        return event.replace(type="THREATEN", mode=threat, status="occurred")  # 3.11: announced coercion, sanction or boycott
+    return event
+
+
+# what an announced act threatens, in the THREATEN modes of the manual (table 3.6)
+THREAT_MODES = {"arrest": "arrest", "deport": "expel", "expel": "expel", "withdraw": "expel", "boycott": "restrict",
+                "curfew": "restrict", "martial-law": "restrict", "ban": "restrict", "restrict": "restrict"}
+
+
+MISSION_OBJECTS = re.compile(
+    r"\b(diplomats?|ambassadors?|envoys?|consuls?|attach[eé]s?|inspectors?|observers?|monitors?|peacekeep\w*|"
+    r"aid (?:workers?|agenc(?:y|ies))|humanitarian workers?|missions?)\b", re.I)
+ACCESS_WORDS = re.compile(r"\b(deliver(?:y|ies)|aid|access|entry|enter|observers?|inspectors?|peacekeep\w*|humanitarian|relief)\b", re.I)
+CYBER_WORDS = re.compile(r"\b(computers?|networks?|systems?|accounts?|e-?mails?|websites?|servers?|phones?|databases?)\b", re.I)
+EASING_VERBS = {"lift", "ease", "relax", "shorten", "loosen"}
+EASED_RESTRICTIONS = {"curfew", "emergency", "state", "law", "ban", "restriction", "censorship"}
+EASED_SANCTIONS = {"sanction", "embargo", "boycott"}
+EXERCISES = {"exercise", "game", "maneuver", "manoeuvre"}
+DECLINABLE_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+DECLINING = {"fail", "refuse", "decline"}
+
+
+def _joint(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Exercises of two or more parties: "joint", "with the US navy", "French and Egyptian warships"."""
+    if any(c.lower_ in ("joint", "combined", "bilateral", "multinational") for c in tok.children):
+        return True
+    if roles.prep_object(tok, ("with",)) is not None:
+        return True
+    head = roles.light_verb(tok) or (tok.head if tok.dep_ in ("dobj", "pobj") else None)
+    subj = roles.subject_token(head) if head is not None else None
+    return subj is not None and any(c.dep_ == "conj" for c in [*subj.children, *(g for a in subj.children if a.dep_ == "amod" for g in a.children)])
+
+
+def _declined(tok) -> bool:  # type: ignore[no-untyped-def]
+    """"failed to reach agreement", "refused to release": the act is declined, not done (CAMEO 12)."""
+    for g in status.governors(tok)[:3]:
+        if g.lemma_.lower() in DECLINING:
+            return True
+        if g.pos_ == "VERB" and g.dep_ in ("ROOT", "ccomp", "conj"):
+            break
+    return False
+
+
+def _ultimatum(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A future act on a condition the other side must meet: "will withdraw ... unless ..."."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in tok.children)
 
 
 INTENT_HEADS = {"willing", "ready", "prepared", "offer", "agree", "promise", "pledge", "plan", "intend", "decide", "vow",
