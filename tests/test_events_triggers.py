@@ -127,11 +127,20 @@ def test_the_plover_manual_decides_type_from_object_negation_and_tense() -> None
         "Hackers linked to Russia hacked into the email accounts of German lawmakers.": ("COERCE", "cyber"),
         "The militia hacked three villagers to death with machetes.": ("ASSAULT", "primitive"),
         "Israel said it will release 100 Palestinian prisoners.": ("AGREE", None),  # intent, as the gold records code it
+        "Serbia lodged an official protest with Albania on Monday.": ("ACCUSE", "disapprove"),  # 3.9
+        "The Russian army prepared to attack the city on Monday.": ("MOBILIZE", "troops"),  # 3.14
+        "Ukrainian forces captured 20 Russian soldiers near Kharkiv.": ("ASSAULT", "abduct"),  # 3.15
+        "Police freed 10 kidnapped workers in an operation on Monday.": ("AID", None),  # 3.6
+        "The rebels freed 10 hostages on Monday.": ("RETREAT", "release"),
+        "Iran cancelled a visit by the French foreign minister.": ("REJECT", "meet"),  # 3.13
+        "The union dropped its demand for a pay rise.": ("CONCEDE", None),  # 3.8
     }
     for text, (kind, mode) in cases.items():
         first = _first(text)
         assert first is not None and (first.type, first.mode) == (kind, mode), (text, first and (first.type, first.mode))
     assert [e.type for e in events_of("The junta lifted the curfew in the capital on Sunday.")] == ["CONCEDE"]
+    protest = events_of("Serbia lodged an official protest with Albania on Monday.")
+    assert [e.type for e in protest] == ["ACCUSE"] and protest[0].recipient is not None and protest[0].recipient.name == "Albania"
 
 
 def test_saying_that_somebody_must_act_is_a_demand_on_them() -> None:

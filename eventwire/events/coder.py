@@ -151,9 +151,13 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
 def _drop_subordinate(triggers: list[Trigger]) -> list[Trigger]:
     """"an offensive to retake the town": the purpose clause belongs to the offensive."""
     heads = {t.token.i for t in triggers}
+    owner = {t.other.i: t for t in triggers if t.other.i != t.token.i}
     out = []
     for t in triggers:
         tok = t.token
+        whole = owner.get(tok.i)
+        if whole is not None and t.other.i != whole.token.i:
+            continue  # "lodged a protest": a word of another trigger is no event of its own (unless both name the pair)
         purpose = tok.dep_ in ("advcl", "xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         near = {tok.head.i, tok.head.head.i, *(c.i for c in tok.head.children)}
         if purpose and near & (heads - {tok.i}):
@@ -356,8 +360,17 @@ def _manual_type(event: Event, tok) -> Event:  # type: ignore[no-untyped-def]
         event = event.replace(type="RETREAT", mode="access")  # 3.7: letting in aid, observers, peacekeepers
     if lemma == "hack" and CYBER_WORDS.search(reach):
         event = event.replace(type="COERCE", mode="cyber")  # table 3.10: hacking is COERCE 'cyber', not a machete
+    if event.mode == "seize" and obj is not None and ARMED_PEOPLE.search(what):
+        event = event.replace(type="ASSAULT", mode="abduct")  # 3.15: combatants captured in a conflict
+    if event.mode == "release" and event.actor is not None and event.actor.type == "state forces" and CAPTIVES.search(what):
+        event = event.replace(type="AID", mode=None)  # 3.6: soldiers or police freeing hostages rescue them
     if event.type == "MOBILIZE" and lemma in EXERCISES and _joint(tok):
         event = event.replace(type="COOPERATE", mode=None)  # 3.14: joint military exercises
+    if event.type == "ASSAULT" and any(g.lemma_.lower() in POISED for g in status.governors(tok)[:2]):
+        kind = event.actor.type if event.actor is not None else ""
+        armed = "militia" if kind in ("rebel group", "political militia", "terrorist group") else (
+            "police" if event.actor is not None and event.actor.name.startswith("Police") else "troops")
+        event = event.replace(type="MOBILIZE", mode=armed, status="occurred")  # 3.14: posturing short of force
     future = _future(tok)
     if event.type in DECLINABLE_TYPES and (event.status == "negated" or _declined(tok)):
         return event.replace(type="REJECT", mode=None, status="occurred")  # 3.10: "will not accept", "failed to reach agreement"
@@ -381,7 +394,11 @@ MISSION_OBJECTS = re.compile(
     r"aid (?:workers?|agenc(?:y|ies))|humanitarian workers?|missions?)\b", re.I)
 ACCESS_WORDS = re.compile(r"\b(deliver(?:y|ies)|aid|access|entry|enter|observers?|inspectors?|peacekeep\w*|humanitarian|relief)\b", re.I)
 CYBER_WORDS = re.compile(r"\b(computers?|networks?|systems?|accounts?|e-?mails?|websites?|servers?|phones?|databases?)\b", re.I)
+ARMED_PEOPLE = re.compile(r"\b(soldiers?|troops|rebels?|fighters?|militants?|guerrill?as?|insurgents?|militiamen|combatants?|"
+                          r"gunmen|jihadists?|commanders?|servicem[ae]n|marines|paratroopers)\b", re.I)
+CAPTIVES = re.compile(r"\b(hostages?|captives?|kidnapp?ed|abducted|victims?|hijacked)\b", re.I)
 EASING_VERBS = {"lift", "ease", "relax", "shorten", "loosen"}
+POISED = {"prepare", "poise", "ready", "gear", "mass"}  # "the army prepared to resume shelling", "poised to attack"
 EASED_RESTRICTIONS = {"curfew", "emergency", "state", "law", "ban", "restriction", "censorship"}
 EASED_SANCTIONS = {"sanction", "embargo", "boycott"}
 EXERCISES = {"exercise", "game", "maneuver", "manoeuvre"}
@@ -546,7 +563,7 @@ OWN = {"its", "their", "our", "his", "her", "my"}
 PARTNER_PREPS = {
     "CONSULT": ("with",), "COOPERATE": ("with",), "AGREE": ("with", "to"), "AID": ("to", "for"),
     "SUPPORT": ("to", "for"), "CONCEDE": ("to",), "YIELD": ("to",), "SANCTION": ("on", "against", "with"),
-    "ACCUSE": ("against",), "THREATEN": ("against",), "REJECT": ("from",), "RETREAT": ("from",),
+    "ACCUSE": ("against", "with"), "THREATEN": ("against",), "REJECT": ("from",), "RETREAT": ("from",),
 }
 
 
