@@ -134,6 +134,8 @@ def test_the_plover_manual_decides_type_from_object_negation_and_tense() -> None
         "The rebels freed 10 hostages on Monday.": ("RETREAT", "release"),
         "Iran cancelled a visit by the French foreign minister.": ("REJECT", "meet"),  # 3.13
         "The union dropped its demand for a pay rise.": ("CONCEDE", None),  # 3.8
+        "Qatar launched a mediation effort between Egypt and Sudan on Saturday.": ("CONSULT", None),
+        "Syria ended its mediation efforts between the rival militias.": ("SANCTION", "withdraw"),  # CAMEO 165
     }
     for text, (kind, mode) in cases.items():
         first = _first(text)

@@ -128,7 +128,8 @@ DEMAND_PHRASE = "say ... must"
 
 def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
     tok, sense = trigger.token, trigger.sense
-    if tok.dep_ in ("compound", "amod") and trigger.other.i == tok.i and not roles.participle_patient(tok):
+    if tok.dep_ in ("compound", "amod") and trigger.other.i == tok.i and not roles.participle_patient(tok) \
+            and tok.head.lemma_.lower() not in UNDERTAKINGS:
         return False  # a modifier names a kind of thing: "fighting positions", "attack helicopters"
     if status.is_depiction(tok) or (status.is_content(tok, own_type=sense.type) and not frames.presupposed(tok)):
         return False
@@ -146,6 +147,10 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
         obj = roles.object_token(tok) or roles.prep_object(tok, ("with",))
         return obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.pos_ == "PROPN" or _party_noun(obj))
     return True
+
+
+# nouns that turn the act modifying them into an undertaking: "a mediation effort", "a rescue operation"
+UNDERTAKINGS = {"effort", "operation", "mission", "campaign", "bid", "drive", "initiative", "attempt"}
 
 
 def _drop_subordinate(triggers: list[Trigger]) -> list[Trigger]:
@@ -364,6 +369,8 @@ def _manual_type(event: Event, tok) -> Event:  # type: ignore[no-untyped-def]
         event = event.replace(type="ASSAULT", mode="abduct")  # 3.15: combatants captured in a conflict
     if event.mode == "release" and event.actor is not None and event.actor.type == "state forces" and CAPTIVES.search(what):
         event = event.replace(type="AID", mode=None)  # 3.6: soldiers or police freeing hostages rescue them
+    if event.type == "CONSULT" and tok.pos_ == "NOUN" and _halted(tok):
+        event = event.replace(type="SANCTION", mode="withdraw")  # CAMEO 164/165: halt negotiations or mediation
     if event.type == "MOBILIZE" and lemma in EXERCISES and _joint(tok):
         event = event.replace(type="COOPERATE", mode=None)  # 3.14: joint military exercises
     if event.type == "ASSAULT" and any(g.lemma_.lower() in POISED for g in status.governors(tok)[:2]):
@@ -415,6 +422,15 @@ def _joint(tok) -> bool:  # type: ignore[no-untyped-def]
     head = roles.light_verb(tok) or (tok.head if tok.dep_ in ("dobj", "pobj") else None)
     subj = roles.subject_token(head) if head is not None else None
     return subj is not None and any(c.dep_ == "conj" for c in [*subj.children, *(g for a in subj.children if a.dep_ == "amod" for g in a.children)])
+
+
+HALTING = {"end", "halt", "suspend", "abandon", "stop", "freeze", "break", "terminate"}
+
+
+def _halted(tok) -> bool:  # type: ignore[no-untyped-def]
+    """"ended its mediation efforts", "suspended the talks": the consultation is broken off."""
+    noun = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in UNDERTAKINGS else tok
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in HALTING
 
 
 def _declined(tok) -> bool:  # type: ignore[no-untyped-def]
