@@ -152,3 +152,78 @@ def test_saying_that_somebody_must_act_is_a_demand_on_them() -> None:
     assert demand.recipient is not None and demand.recipient.name == "Iran"
     told = _first("The opposition leader told reporters the president must resign before the elections.")
     assert told is not None and told.type == "REQUEST" and told.recipient is not None and told.recipient.text == "the president"
+
+
+
+CODEBOOK_SENTENCES = [  # own sentences, one or more per PLOVER category (manual ch. 3)
+    ("Pakistan offered to mediate between Iran and Saudi Arabia.", "AGREE"),
+    ("Both sides pledged to respect the ceasefire.", "AGREE"),
+    ("The president invited the Chinese leader for a state visit.", "AGREE"),
+    ("Turkey and Greece agreed to resume talks next month.", "AGREE"),
+    ("The prime minister met the Indian ambassador on Tuesday.", "CONSULT"),
+    ("The Secretary of State arrived in Cairo for talks with Egyptian officials.", "CONSULT"),
+    ("Putin spoke by telephone with Erdogan about Syria.", "CONSULT"),
+    ("The French president visited Algeria on Monday.", "CONSULT"),
+    ("Germany praised Poland for its handling of the crisis.", "SUPPORT"),
+    ("The African Union endorsed the peace plan.", "SUPPORT"),
+    ("Egypt and Israel signed a peace treaty in Washington.", "SUPPORT"),
+    ("Bolivia restored diplomatic relations with Chile.", "SUPPORT"),
+    ("The government released 50 political prisoners on Friday.", "RETREAT"),
+    ("The rebels handed over their weapons to UN peacekeepers.", "RETREAT"),
+    ("The defence minister resigned after the scandal.", "RETREAT"),
+    ("Russian troops withdrew from the town of Kherson.", "RETREAT"),
+    ("Japan sent 500 tons of rice to North Korea.", "AID"),
+    ("The World Bank approved a $200 million loan to Kenya.", "AID"),
+    ("The United States provided military aid to Ukraine.", "AID"),
+    ("France and Germany agreed to share intelligence on terrorism.", "AGREE"),
+    ("Spain extradited the suspect to Argentina.", "COOPERATE"),
+    ("The two countries held joint military exercises in the Black Sea.", "COOPERATE"),
+    ("The opposition demanded the resignation of the prime minister.", "REQUEST"),
+    ("The UN called on Myanmar to release the detained journalists.", "REQUEST"),
+    ("Iran urged the United States to lift sanctions.", "REQUEST"),
+    ("Human rights groups appealed for the release of the activists.", "REQUEST"),
+    ("Serbia accused Kosovo of violating the agreement.", "ACCUSE"),
+    ("The ministry condemned the attack on the embassy.", "ACCUSE"),
+    ("Prosecutors charged the former president with corruption.", "ACCUSE"),
+    ("Police are investigating the death of the journalist.", "ACCUSE"),
+    ("The family sued the government over the killing.", "ACCUSE"),
+    ("Israel rejected the ceasefire proposal.", "REJECT"),
+    ("The president vetoed the bill on Thursday.", "REJECT"),
+    ("Hamas refused to release the hostages.", "REJECT"),
+    ("North Korea threatened to attack South Korea.", "THREATEN"),
+    ("Russia warned NATO against deploying troops in Ukraine.", "THREATEN"),
+    ("The rebels gave the government an ultimatum to release their leader.", "THREATEN"),
+    ("Thousands of people demonstrated in Paris against the pension reform.", "PROTEST"),
+    ("Workers went on strike at the port of Antwerp.", "PROTEST"),
+    ("Prisoners began a hunger strike on Monday.", "PROTEST"),
+    ("Rioters set fire to cars in the suburbs.", "PROTEST"),
+    ("Protesters blocked the main road to the airport.", "PROTEST"),
+    ("Ecuador expelled the Mexican ambassador.", "SANCTION"),
+    ("The United States suspended military aid to Egypt.", "SANCTION"),
+    ("The court convicted the former minister of fraud.", "SANCTION"),
+    ("Russia broke off diplomatic relations with Georgia.", "SANCTION"),
+    ("China deployed warships near the disputed islands.", "MOBILIZE"),
+    ("India massed troops along the border with Pakistan.", "MOBILIZE"),
+    ("Police arrested 20 protesters in the capital.", "COERCE"),
+    ("The government imposed a curfew in the city.", "COERCE"),
+    ("Authorities declared a state of emergency in the region.", "COERCE"),
+    ("The government banned the opposition newspaper.", "COERCE"),
+    ("Turkey deported 30 Syrian refugees.", "COERCE"),
+    ("The government shut down the internet in the region.", "COERCE"),
+    ("Gunmen killed five villagers on Sunday.", "ASSAULT"),
+    ("A suicide bomber blew himself up at a checkpoint.", "ASSAULT"),
+    ("Israeli aircraft bombed targets in Gaza.", "ASSAULT"),
+    ("Troops fired tear gas at the demonstrators.", "ASSAULT"),
+    ("Rebels kidnapped two aid workers.", "ASSAULT"),
+    ("Fighting between the army and rebels killed 12 people.", "ASSAULT"),
+    ("The militia shelled the town overnight.", "ASSAULT"),
+]
+
+
+def test_a_sentence_for_each_codebook_category_gets_its_type() -> None:
+    wrong = []
+    for text, kind in CODEBOOK_SENTENCES:
+        first = _first(text)
+        if first is None or first.type != kind:
+            wrong.append((text, kind, first and first.type))
+    assert not wrong, wrong

@@ -73,7 +73,8 @@ def code_sentence(
 ) -> list[Event]:
     matched = lexicon.match(span)
     taken = {t.token.i for t in matched}
-    matched += [t for t in (supply_trigger(tok) or demand_trigger(tok) for tok in span if tok.i not in taken) if t is not None]
+    matched = [t for t in matched if emergency_trigger(t.token) is None]
+    matched += [t for t in (supply_trigger(tok) or demand_trigger(tok) or emergency_trigger(tok) for tok in span if tok.i not in taken or emergency_trigger(tok)) if t is not None]
     triggers = [t for t in sorted(matched, key=lambda t: t.token.i) if _is_event(t, lexicon)]
     triggers = _drop_subordinate(triggers)
     built = [(t, _build(t, span, sentence, article, m, previous)) for t in triggers]
@@ -84,7 +85,8 @@ def code_sentence(
 
 
 SUPPLY_VERBS = {"send", "supply", "provide", "deliver", "ship", "dispatch", "airlift", "give"}
-AID_OBJECTS = re.compile(r"\b(aid|arms|weapons?|supplies|food|medicine|assistance|equipment|money|funds|loans?|grants?|materi[ae]l|ammunition|vaccines?|tents|fuel)\b", re.I)
+AID_OBJECTS = re.compile(r"\b(aid|arms|weapons?|supplies|food|medicine|assistance|equipment|money|funds|loans?|grants?|materi[ae]l|ammunition|vaccines?|tents|fuel|"
+                         r"rice|wheat|grain|flour|blankets|medical|relief|humanitarian)\b", re.I)
 FORCE_OBJECTS = re.compile(r"\b(troops|forces|soldiers|warships?|reinforcements|units|battalions?|police|peacekeepers|jets|aircraft)\b", re.I)
 
 
@@ -97,7 +99,7 @@ def supply_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
-    phrase = roles.doc_text(tok.doc)[obj.left_edge.idx: obj.idx + len(obj.text)]
+    phrase = roles.doc_text(tok.doc)[obj.left_edge.idx: obj.right_edge.idx + len(obj.right_edge.text)]  # "500 tons of rice"
     if FORCE_OBJECTS.search(phrase):
         return Trigger(tok, tok, Sense(tok.lemma_, "VERB", "MOBILIZE", "troops"))
     if AID_OBJECTS.search(phrase):
@@ -124,6 +126,21 @@ def demand_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
 
 
 DEMAND_PHRASE = "say ... must"
+DECLARING = {"declare", "impose", "proclaim", "extend", "announce", "decree"}
+
+
+def emergency_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
+    """"declared a state of emergency (of siege)": COERCE 'martial-law' (table 3.10)."""
+    from .lexicon import Sense
+
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in DECLARING:
+        return None
+    state = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "state"), None)
+    of = next((c for c in state.children if c.dep_ == "prep" and c.lower_ == "of"), None) if state is not None else None
+    what = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if what is None or what.lemma_.lower() not in ("emergency", "siege"):
+        return None
+    return Trigger(tok, state, Sense("declare state of emergency", "VERB", "COERCE", "martial-law"))
 
 
 def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
@@ -143,11 +160,17 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
     if tok.lemma_.lower() == "clear":  # "clearing Sinjar" is an assault; "cleared out the migrants" is not
         cleared = roles.object_token(tok)
         return cleared is not None and roles.is_place_object(cleared, None)
-    if sense.type == "CONSULT" and tok.pos_ == "VERB":  # "met little resistance" is not a meeting
+    if (sense.type == "CONSULT" or tok.lemma_.lower() == "invite") and tok.pos_ == "VERB":  # "met little resistance" is not a meeting
         obj = roles.object_token(tok) or roles.prep_object(tok, ("with",))
-        return obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.pos_ == "PROPN" or _party_noun(obj))
+        return obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.pos_ == "PROPN" or _party_noun(obj)
+                                    or obj.lemma_.lower() in PARTIES)
     return True
 
+
+# diplomacy and politics: who acts is often an office or a body, not a name (MUC's incidents are not of these types)
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "SANCTION", "AID", "COOPERATE"}
+DECREED = {"martial-law", "curfew", "ban", "restrict", "censor"}  # what only authorities impose
+PARTIES = {"side", "group", "authority", "leader", "official", "ambassador", "envoy", "delegate", "negotiator", "mediator", "diplomat"}
 
 # nouns that turn the act modifying them into an undertaking: "a mediation effort", "a rescue operation"
 UNDERTAKINGS = {"effort", "operation", "mission", "campaign", "bid", "drive", "initiative", "attempt"}
@@ -262,6 +285,9 @@ def _build(
         actor = roles.actor_for(actor_tok, m, allow_descriptive=True)  # "Islamic fundamentalists"
         if actor is not None and sense.type == "PROTEST":
             actor = actor.replace(type="protesters")
+    official = sense.type in VERBAL_TYPES or sense.type == "COERCE" and sense.mode in DECREED
+    if actor is None and actor_tok is not None and official and (_party_noun(actor_tok) or actor_tok.lemma_.lower() in PARTIES):
+        actor = roles.actor_for(actor_tok, m, allow_descriptive=True)  # "the prime minister met ...", "both sides pledged"
     if actor is None and tok.dep_ == "acl" and not roles.is_passive(tok) and not frames.legal_reference(tok):  # "the group released a video threatening ..."
         actor = roles.actor_for(roles.subject_token(roles.clause_head(tok.head)), m, allow_descriptive=False)
     if actor is None and actor_tok is None and sense.type == "ASSAULT" and frames.definite_operation(tok):
@@ -369,6 +395,11 @@ def _manual_type(event: Event, tok) -> Event:  # type: ignore[no-untyped-def]
         event = event.replace(type="ASSAULT", mode="abduct")  # 3.15: combatants captured in a conflict
     if event.mode == "release" and event.actor is not None and event.actor.type == "state forces" and CAPTIVES.search(what):
         event = event.replace(type="AID", mode=None)  # 3.6: soldiers or police freeing hostages rescue them
+    if event.type == "CONSULT" and event.mode is None and PHONE.search(event.evidence.sentence):
+        event = event.replace(mode="phone")  # table 3.1
+    if event.type == "ASSAULT" and event.mode in (None, "destroy", "primitive", "beat") and event.actor is not None \
+            and event.actor.type == "protesters":
+        event = event.replace(type="PROTEST", mode="riot")  # table 3.7: protesters' violence is a riot
     if event.type == "CONSULT" and tok.pos_ == "NOUN" and _halted(tok):
         event = event.replace(type="SANCTION", mode="withdraw")  # CAMEO 164/165: halt negotiations or mediation
     if event.type == "MOBILIZE" and lemma in EXERCISES and _joint(tok):
@@ -404,6 +435,7 @@ CYBER_WORDS = re.compile(r"\b(computers?|networks?|systems?|accounts?|e-?mails?|
 ARMED_PEOPLE = re.compile(r"\b(soldiers?|troops|rebels?|fighters?|militants?|guerrill?as?|insurgents?|militiamen|combatants?|"
                           r"gunmen|jihadists?|commanders?|servicem[ae]n|marines|paratroopers)\b", re.I)
 CAPTIVES = re.compile(r"\b(hostages?|captives?|kidnapp?ed|abducted|victims?|hijacked)\b", re.I)
+PHONE = re.compile(r"\b(by (?:tele)?phone|(?:tele)?phone (?:call|conversation)|telephoned|phoned)\b", re.I)
 EASING_VERBS = {"lift", "ease", "relax", "shorten", "loosen"}
 POISED = {"prepare", "poise", "ready", "gear", "mass"}  # "the army prepared to resume shelling", "poised to attack"
 EASED_RESTRICTIONS = {"curfew", "emergency", "state", "law", "ban", "restriction", "censorship"}

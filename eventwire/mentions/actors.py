@@ -87,6 +87,7 @@ GENERIC_ROLES: dict[str, tuple[str, str]] = {
     "children": ("Civilians", "civilians"),
     "journalists": ("Civilians", "civilians"),
     "protesters": ("Protesters", "protesters"),
+    "rioters": ("Protesters", "protesters"),
     "demonstrators": ("Protesters", "protesters"),
     "police": ("Police Forces", "state forces"),
     "policemen": ("Police Forces", "state forces"),
