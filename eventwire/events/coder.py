@@ -5,6 +5,12 @@ footage of an old event, purpose clauses of another trigger), then fill each eve
 actor and recipient from the parse with direction kept, location from the trigger's clause
 (not every place in the sentence), date from the clause or the discourse, numbers, status,
 attribution and quote. Events of one article that say the same thing are collapsed.
+
+The type is then settled as the PLOVER manual (chapter 3) says from what the act is done to and
+how it is reported (:func:`_manual_type`): a negated or failed cooperation is a REJECT, an announced
+sanction a THREATEN, expelled diplomats a SANCTION, a lifted curfew a CONCEDE, joint exercises
+COOPERATE, hostages freed by soldiers a rescue (AID), captured combatants an ASSAULT; saying that
+somebody must do something is a REQUEST aimed at them (:func:`demand_trigger`).
 """
 
 from __future__ import annotations
@@ -155,7 +161,7 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
         return obj is not None and frames.is_person(obj)
     if sense.mode == "arrest" and tok.pos_ == "NOUN" and any(c.lemma_.lower() in frames.NOT_ARRESTS for c in tok.children):
         return False  # "cardiac arrest", "house arrest" of a cardiac kind, "safe custody" of idols
-    if sense.type == "MOBILIZE" and tok.lemma_ == "deploy" and not any(c.dep_ == "dobj" for c in tok.children):
+    if sense.type == "MOBILIZE" and tok.lemma_ == "deploy" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return False
     if tok.lemma_.lower() == "clear":  # "clearing Sinjar" is an assault; "cleared out the migrants" is not
         cleared = roles.object_token(tok)
@@ -168,7 +174,7 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
 
 
 # diplomacy and politics: who acts is often an office or a body, not a name (MUC's incidents are not of these types)
-VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "SANCTION", "AID", "COOPERATE"}
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "SANCTION", "AID", "COOPERATE", "RETREAT"}
 DECREED = {"martial-law", "curfew", "ban", "restrict", "censor"}  # what only authorities impose
 PARTIES = {"side", "group", "authority", "leader", "official", "ambassador", "envoy", "delegate", "negotiator", "mediator", "diplomat"}
 
@@ -285,6 +291,10 @@ def _build(
         actor = roles.actor_for(actor_tok, m, allow_descriptive=True)  # "Islamic fundamentalists"
         if actor is not None and sense.type == "PROTEST":
             actor = actor.replace(type="protesters")
+    if actor is None and sense.type == "CONSULT" and tok.pos_ == "NOUN":
+        actor = roles.actor_for(roles.prep_object(tok, ("between", "among")), m, allow_descriptive=False)  # "talks between Ethiopia and Egypt"
+    if actor is None and actor_tok is not None and sense.type == "MOBILIZE" and actor_tok.dep_ == "nsubjpass":
+        actor = roles.actor_for(actor_tok, m, allow_descriptive=False)  # "police were deployed": the police mobilize
     official = sense.type in VERBAL_TYPES or sense.type == "COERCE" and sense.mode in DECREED
     if actor is None and actor_tok is not None and official and (_party_noun(actor_tok) or actor_tok.lemma_.lower() in PARTIES):
         actor = roles.actor_for(actor_tok, m, allow_descriptive=True)  # "the prime minister met ...", "both sides pledged"
@@ -395,6 +405,8 @@ def _manual_type(event: Event, tok) -> Event:  # type: ignore[no-untyped-def]
         event = event.replace(type="ASSAULT", mode="abduct")  # 3.15: combatants captured in a conflict
     if event.mode == "release" and event.actor is not None and event.actor.type == "state forces" and CAPTIVES.search(what):
         event = event.replace(type="AID", mode=None)  # 3.6: soldiers or police freeing hostages rescue them
+    if lemma == "strike" and tok.pos_ == "NOUN" and event.type == "ASSAULT" and event.mode is None and not _armed_strike(tok, event):
+        event = event.replace(type="PROTEST", mode="strike")  # "an open-ended strike on Monday": workers stop work
     if event.type == "CONSULT" and event.mode is None and PHONE.search(event.evidence.sentence):
         event = event.replace(mode="phone")  # table 3.1
     if event.type == "ASSAULT" and event.mode in (None, "destroy", "primitive", "beat") and event.actor is not None \
@@ -459,6 +471,18 @@ def _joint(tok) -> bool:  # type: ignore[no-untyped-def]
 HALTING = {"end", "halt", "suspend", "abandon", "stop", "freeze", "break", "terminate"}
 
 
+ARMED_TYPES = {"state forces", "rebel group", "political militia", "identity militia", "terrorist group"}
+
+
+def _armed_strike(tok, event: Event) -> bool:  # type: ignore[no-untyped-def]
+    """A strike is military when armed forces make it or it lands on something ("strikes on rebel
+    positions"); a strike on a day ("on Monday") or by workers is a stoppage."""
+    if event.actor is not None and event.actor.type in ARMED_TYPES:
+        return True
+    target = roles.prep_object(tok, ("on", "against", "at"))
+    return target is not None and target.ent_type_ not in ("DATE", "TIME")
+
+
 def _halted(tok) -> bool:  # type: ignore[no-untyped-def]
     """"ended its mediation efforts", "suspended the talks": the consultation is broken off."""
     noun = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in UNDERTAKINGS else tok
@@ -488,6 +512,9 @@ def _future(tok) -> bool:  # type: ignore[no-untyped-def]
     """"will visit", "would prohibit", "is willing to send", "plans to impose"."""
     if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in tok.children):
         return True
+    light = roles.light_verb(tok) if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else None
+    if light is not None:
+        return _future(light)  # "would hold talks"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     return infinitive and tok.head.lemma_.lower() in INTENT_HEADS
 

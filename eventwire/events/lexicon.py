@@ -94,6 +94,8 @@ class Lexicon:
             neighbours.append(token.doc[token.i - 1])
         for n in neighbours:
             sense = self.multi.get((n.lemma_.lower(), lemma)) or self.multi.get((lemma, n.lemma_.lower()))
+            if sense is not None and n.dep_ == "prep" and n.i > token.i and sense.phrase.split()[0] == n.lemma_.lower():
+                continue  # "on strike" is not "strikes on rebel positions"
             if sense is not None:
                 return Trigger(token, n, sense)
         pos = "VERB" if token.pos_ == "VERB" else "NOUN"
