@@ -228,3 +228,20 @@ def test_who_acts_after_an_attack_did_not_commit_it() -> None:
     assert all(e.actor is None for e in blasts)
     bombing = of_type(events_of("Soldiers patrolled the streets after the bombing of the market."), "ASSAULT")[0]
     assert bombing.actor is None and bombing.recipient is not None
+
+
+def test_whom_an_act_is_aimed_at_through_its_preposition_dative_or_threatened_act() -> None:
+    assert recipient_of("Pakistan offered to mediate between Iran and Saudi Arabia.", "AGREE") == "Iran"
+    assert recipient_of("Bolivia restored diplomatic relations with Chile.", "SUPPORT") == "Chile"
+    assert recipient_of("Spain extradited the suspect to Argentina.", "COOPERATE") == "Argentina"
+    assert recipient_of("The United States suspended military aid to Egypt.", "SANCTION") == "Egypt"
+    assert recipient_of("North Korea threatened to attack South Korea.", "THREATEN") == "South Korea"
+    assert recipient_of("The rebels gave the government an ultimatum to release their leader.", "THREATEN") == "the government"
+    assert recipient_of("The government imposed a curfew in the city.", "COERCE") is None  # what is imposed, not on whom
+
+
+def test_a_lone_attacker_is_the_actor() -> None:
+    bomb = of_type(events_of("A suicide bomber blew himself up at a checkpoint."), "ASSAULT")[0]
+    assert bomb.actor is not None and bomb.actor.text == "suicide bomber"
+    shot = of_type(events_of("A gunman shot dead two policemen in Lahore on Monday."), "ASSAULT")[0]
+    assert shot.actor is not None and shot.actor.text == "gunman"

@@ -24,10 +24,10 @@ def evaluate(*args: str) -> dict[str, float]:
 @pytest.mark.slow
 def test_plover_floors() -> None:
     metrics = evaluate("plover", "--data", str(shared_path("datasets", "plover_gsr")))
-    assert metrics["type_acc"] >= 0.72  # measured 0.742 (0.680 before the PLOVER manual's rules)
-    assert metrics["type_acc_heldout"] >= 0.64  # measured 0.665 on the half never read (0.646 before)
-    assert metrics["actor_f1"] >= 0.81  # measured 0.836
-    assert metrics["recipient_f1"] >= 0.51  # measured 0.541 (0.418 before recipients through prepositions and named states)
+    assert metrics["type_acc"] >= 0.74  # measured 0.764 (0.680 before the PLOVER manual's rules)
+    assert metrics["type_acc_heldout"] >= 0.65  # measured 0.677 on the half never read (0.646 before)
+    assert metrics["actor_f1"] >= 0.83  # measured 0.851
+    assert metrics["recipient_f1"] >= 0.55  # measured 0.571 (0.418 before recipients through prepositions and named states)
 
 
 @pytest.mark.slow

@@ -175,6 +175,7 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
 
 # diplomacy and politics: who acts is often an office or a body, not a name (MUC's incidents are not of these types)
 VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "SANCTION", "AID", "COOPERATE", "RETREAT"}
+MEASURES = {"curfew", "restriction", "ban", "law", "state", "emergency", "measure", "blockade", "embargo", "sanction"}
 DECREED = {"martial-law", "curfew", "ban", "restrict", "censor"}  # what only authorities impose
 PARTIES = {"side", "group", "authority", "leader", "official", "ambassador", "envoy", "delegate", "negotiator", "mediator", "diplomat"}
 
@@ -317,11 +318,16 @@ def _build(
     recipient = None
     if obj is not None and sense.type in ("RETREAT", "MOBILIZE") and any(c.dep_ == "poss" and c.lower_ in OWN for c in obj.children):
         obj = None  # "withdrew its troops", "deployed their forces": the actor's own, no recipient
+    if obj is not None and sense.type in ("COERCE", "SANCTION") and obj.lemma_.lower() in MEASURES:
+        obj = None  # "imposed a curfew": what is imposed, not on whom
     state_object = obj is not None and sense.type not in MATERIAL_TYPES and roles.is_state_name(obj, m)
     if obj is not None and not (place_object and sense.type == "COERCE") and (state_object or not roles.is_place_name(obj, m)):
         recipient = roles.actor_for(obj, m, allow_descriptive=sense.type in ("ASSAULT", "COERCE") or _party_noun(obj))
     if recipient is None and sense.type not in MATERIAL_TYPES:
         recipient = _addressee(tok, obj, m)
+    if recipient is None:
+        given = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")), None)
+        recipient = roles.actor_for(given, m, allow_descriptive=given is not None and _party_noun(given))  # "gave the government an ultimatum"
     if recipient is None and sense.type in PARTNER_PREPS:
         own_object = trigger.other if trigger.other.i != tok.i and trigger.other.dep_ == "dobj" else None
         recipient = _partner(tok, obj if obj is not None else own_object, PARTNER_PREPS[sense.type], m)  # "broke off relations with Iran"
@@ -636,9 +642,10 @@ def _addressee(tok, obj, m: Mentions):  # type: ignore[no-untyped-def]
 # minister", "promised assistance to Greece", "provided aid to refugees", "imposed sanctions on Syria".
 OWN = {"its", "their", "our", "his", "her", "my"}
 PARTNER_PREPS = {
-    "CONSULT": ("with",), "COOPERATE": ("with",), "AGREE": ("with", "to"), "AID": ("to", "for"),
-    "SUPPORT": ("to", "for"), "CONCEDE": ("to",), "YIELD": ("to",), "SANCTION": ("on", "against", "with"),
+    "CONSULT": ("with", "between"), "COOPERATE": ("with", "to"), "AGREE": ("with", "to", "between"), "AID": ("to", "for"),
+    "SUPPORT": ("to", "for", "with"), "CONCEDE": ("to",), "YIELD": ("to",), "SANCTION": ("on", "against", "with", "to"),
     "ACCUSE": ("against", "with"), "THREATEN": ("against",), "REJECT": ("from",), "RETREAT": ("from",),
+    "COERCE": ("from",),
 }
 
 
@@ -672,7 +679,14 @@ def _needs_enemy(kind: str, mode: str | None, actor_type: str) -> bool:
 
 
 def _threat_target(tok, m: Mentions):  # type: ignore[no-untyped-def]
-    """"threatening to launch attacks in Russia": the country threatened."""
+    """"threatened to attack South Korea": who the threatened act is aimed at; "threatening to
+    launch attacks in Russia": the country threatened."""
+    for act in (c for c in tok.children if c.dep_ == "xcomp"):
+        aimed = roles.object_token(act)
+        if aimed is not None and (roles.is_state_name(aimed, m) or not roles.is_place_name(aimed, m)):
+            found = roles.actor_for(aimed, m, allow_descriptive=_party_noun(aimed))
+            if found is not None:
+                return found
     lo, hi = roles.subtree_range(tok)
     for place in m.places_in(lo, hi):
         if place.precision == "country":

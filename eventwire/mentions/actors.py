@@ -62,6 +62,12 @@ STATE_ROLES: dict[str, tuple[str, str]] = {
 GENERIC_ROLES: dict[str, tuple[str, str]] = {
     "militants": ("Unidentified armed group", "rebel group"),
     "gunmen": ("Unidentified armed group", "rebel group"),
+    "gunman": ("Unidentified armed group", "rebel group"),
+    "suicide bomber": ("Unidentified armed group", "terrorist group"),
+    "bomber": ("Unidentified armed group", "terrorist group"),
+    "attacker": ("Unidentified armed group", "rebel group"),
+    "assailant": ("Unidentified armed group", "rebel group"),
+    "sniper": ("Unidentified armed group", "rebel group"),
     "insurgents": ("Unidentified armed group", "rebel group"),
     "rebels": ("Unidentified armed group", "rebel group"),
     "guerrillas": ("Unidentified armed group", "rebel group"),
