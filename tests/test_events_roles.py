@@ -245,3 +245,14 @@ def test_a_lone_attacker_is_the_actor() -> None:
     assert bomb.actor is not None and bomb.actor.text == "suicide bomber"
     shot = of_type(events_of("A gunman shot dead two policemen in Lahore on Monday."), "ASSAULT")[0]
     assert shot.actor is not None and shot.actor.text == "gunman"
+
+
+def test_who_disarms_or_is_deployed_acts_and_who_is_dispersed_or_held_suffers() -> None:
+    disarmed = of_type(events_of("The militia disarmed under the peace deal."), "RETREAT")[0]
+    assert disarmed.actor is not None and disarmed.recipient is None
+    deployed = of_type(events_of("Police were deployed across the city ahead of the protests."), "MOBILIZE")[0]
+    assert deployed.actor is not None and deployed.actor.name == "Police Forces" and deployed.mode == "police"
+    assert recipient_of("Police dispersed the demonstrators with tear gas.", "ASSAULT") == "demonstrators"
+    held = of_type(events_of("Authorities placed the opposition leader under house arrest."), "COERCE")[0]
+    assert held.actor is not None and held.actor.text == "Authorities"
+    assert held.recipient is not None and held.recipient.name == "opposition leader"

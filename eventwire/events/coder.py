@@ -175,6 +175,20 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
 
 # diplomacy and politics: who acts is often an office or a body, not a name (MUC's incidents are not of these types)
 VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "SANCTION", "AID", "COOPERATE", "RETREAT"}
+SELF_TYPES = {"RETREAT", "MOBILIZE"}  # "the militia disarmed", "police were deployed": the subject acts on itself
+
+
+def _done_with(tok, m: Mentions):  # type: ignore[no-untyped-def]
+    """The object of the verb an instrument or a state is attached to: "dispersed the demonstrators
+    WITH tear gas", "placed the opposition leader UNDER house arrest"."""
+    prep = tok.head
+    verb = prep.head if prep.dep_ == "prep" and prep.lower_ in ("with", "under", "into") else None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return roles.actor_for(obj, m, allow_descriptive=True) if obj is not None else None
+
+
 MEASURES = {"curfew", "restriction", "ban", "law", "state", "emergency", "measure", "blockade", "embargo", "sanction"}
 DECREED = {"martial-law", "curfew", "ban", "restrict", "censor"}  # what only authorities impose
 PARTIES = {"side", "group", "authority", "leader", "official", "ambassador", "envoy", "delegate", "negotiator", "mediator", "diplomat"}
@@ -282,7 +296,7 @@ def _build(
     if actor_tok is not None and actor_tok.head.lemma_.lower() in roles.SUFFER_VERBS:
         victim, actor_tok = actor_tok, None  # "21 passengers died in the attack": victims
         actor_tok = roles.by_agent(victim.head)  # "... died in the firing by the police"
-    elif actor_tok is not None and actor_tok.head.i == tok.i and frames.reduced_passive(tok):
+    elif actor_tok is not None and actor_tok.head.i == tok.i and frames.reduced_passive(tok) and sense.type not in SELF_TYPES:
         victim, actor_tok = actor_tok, None  # "4 policemen and 4 civilians also killed"
     if actor_tok is None and sense.type in ("ASSAULT", "COERCE"):
         actor_tok = frames.operation_agent(tok) or _adjacent_agent(tok)  # "during the police action"
@@ -333,6 +347,14 @@ def _build(
         recipient = _partner(tok, obj if obj is not None else own_object, PARTNER_PREPS[sense.type], m)  # "broke off relations with Iran"
     if recipient is None and victim is not None:
         recipient = roles.actor_for(victim, m, allow_descriptive=True)
+    if recipient is None and sense.type in ("ASSAULT", "COERCE") and tok.pos_ == "NOUN" and tok.dep_ == "pobj":
+        recipient = _done_with(tok, m)  # "dispersed the demonstrators with tear gas", "placed X under house arrest"
+    if actor is None and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        holder = tok.head.head  # "authorities placed the opposition leader under house arrest"
+        subj = roles.subject_token(holder) if holder.pos_ == "VERB" else None
+        actor = roles.actor_for(subj, m, allow_descriptive=_party_noun(subj) or subj.lemma_.lower() in PARTIES) if subj is not None else None
+    if actor is None and recipient is not None and sense.type in SELF_TYPES and roles.is_passive(tok) and roles.by_agent(tok) is None:
+        actor, recipient = recipient, None  # "police were deployed": who is deployed mobilizes
     if sense.type == "THREATEN" and recipient is None:
         recipient = _threat_target(tok, m)
     inferred = False
@@ -413,6 +435,8 @@ def _manual_type(event: Event, tok) -> Event:  # type: ignore[no-untyped-def]
         event = event.replace(type="AID", mode=None)  # 3.6: soldiers or police freeing hostages rescue them
     if lemma == "strike" and tok.pos_ == "NOUN" and event.type == "ASSAULT" and event.mode is None and not _armed_strike(tok, event):
         event = event.replace(type="PROTEST", mode="strike")  # "an open-ended strike on Monday": workers stop work
+    if event.type == "MOBILIZE" and event.mode == "troops" and event.actor is not None and event.actor.name.startswith("Police"):
+        event = event.replace(mode="police")  # table 3.9
     if event.type == "CONSULT" and event.mode is None and PHONE.search(event.evidence.sentence):
         event = event.replace(mode="phone")  # table 3.1
     if event.type == "ASSAULT" and event.mode in (None, "destroy", "primitive", "beat") and event.actor is not None \
