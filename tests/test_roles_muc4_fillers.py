@@ -173,3 +173,10 @@ def test_who_claims_an_incident_or_is_held_responsible_for_it_is_its_perpetrator
     assert perpetrators_in(held) == ("FN GUERRILLAS",)
     assert perpetrators_in("THE MAYOR BLAMED URBAN COMMANDOS FOR THE FIRE.")[0] == "URBAN COMMANDOS"
     assert perpetrators_in("THE MINISTER HELD A MEETING WITH THE GUERRILLAS ON TUESDAY.") == ()
+
+
+def test_a_gun_model_and_its_noun_are_one_weapon_and_bullets_none() -> None:
+    from eventwire.evaluate.muc4_roles import weapons_in
+
+    assert weapons_in(["THEY WERE ARMED WITH M-16 RIFLES AND AK-47 RIFLES."]) == ("M-16 RIFLES", "AK-47 RIFLES")
+    assert weapons_in(["THE CAR WAS RIDDLED WITH BULLETS."]) == ()

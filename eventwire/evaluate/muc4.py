@@ -281,6 +281,7 @@ def weapon_fillers(event: Event) -> tuple[Entity, ...]:
     sentence = event.evidence.sentence
     found = list(weapons_in([sentence]))
     label = (event.weapon or "").strip()
+    label = "" if label.lower() in ("bullet", "bullets") else label  # ammunition: the keys name the gun
     # the event's weapon is a category ("dynamite", "stab"); MUC fillers are what the text writes
     written = re.search(r"\b" + re.escape(label) + r"\b", sentence, re.I) if label else None
     if written and not any(label.lower() in f.lower() for f in found):

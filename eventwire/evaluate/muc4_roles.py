@@ -61,8 +61,8 @@ CUT_WORDS = frozenset("""
 of in at from on for with near who whom whose which that by to into belonging located inside
 outside during after while when where as whom including like
 """.split())
-WEAPON_TERMS = (
-    "car bomb", "car-bomb", "car bombs", "vehicle bomb", "truck bomb", "explosive device",
+WEAPON_TERMS = (  # longer forms first: the model and its noun are one weapon ("M-16 RIFLES"); bullets are no weapon
+    "m-16 rifles", "m-16 rifle", "ak-47 rifles", "ak-47 rifle", "ak-47 assault rifles", "car bomb", "car-bomb", "car bombs", "vehicle bomb", "truck bomb", "explosive device",
     "explosive devices", "explosive charge", "explosive charges", "dynamite charge",
     "dynamite charges", "dynamite sticks", "sticks of dynamite", "charge of dynamite",
     "submachineguns", "submachinegun", "submachine guns", "rocket launchers", "grenade launchers", "tnt",
@@ -73,7 +73,7 @@ WEAPON_TERMS = (
     "firearm", "bombs", "bomb", "dynamite", "explosives", "grenades", "grenade", "rifles", "rifle",
     "mortars", "mortar", "rockets", "rocket", "missiles", "missile", "mines", "pistols", "pistol",
     "revolver", "revolvers", "guns", "gun", "machetes", "machete", "knives", "knife", "bazooka",
-    "bazookas", "m-16", "ak-47", "rpg", "rpg-7", "bullets", "bullet", "shotgun", "carbine",
+    "bazookas", "m-16", "ak-47", "rpg", "rpg-7", "shotgun", "carbine",
     "fal rifles", "uzi", "galil", "mortar shells", "shells",
 )
 WEAPON_RE = re.compile(r"\b(" + "|".join(re.escape(t) for t in WEAPON_TERMS) + r")\b", re.I)
