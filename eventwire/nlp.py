@@ -132,6 +132,8 @@ def entity_mentions(doc: Doc, sents: Iterable[Sentence] = ()) -> tuple[Mention, 
             continue
         index = next((i for a, b, i in bounds if a <= ent.start_char < b), -1)
         end = _name_end(doc, ent.start, ent.end) if ent.label_ == "PERSON" else ent.end
+        while end - 1 > ent.start and doc[end - 1].tag_ == "POS":
+            end -= 1  # "Luis Carlos Galan's": the name, not its possessive ending
         span = doc[ent.start:end]
         out.append(Mention(kind, span.text, span.start_char, span.end_char, index, ent.label_))
     return tuple(out)

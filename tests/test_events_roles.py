@@ -256,3 +256,11 @@ def test_who_disarms_or_is_deployed_acts_and_who_is_dispersed_or_held_suffers() 
     held = of_type(events_of("Authorities placed the opposition leader under house arrest."), "COERCE")[0]
     assert held.actor is not None and held.actor.text == "Authorities"
     assert held.recipient is not None and held.recipient.name == "opposition leader"
+
+
+def test_whose_murder_it_is_names_the_victim_not_the_killer() -> None:
+    murder = of_type(events_of("Luis Carlos Galan's assassination shocked Colombia."), "ASSAULT")[0]
+    assert murder.actor is None
+    assert murder.recipient is not None and murder.recipient.text == "Luis Carlos Galan"
+    attack = of_type(events_of("Isis's attack on the town killed 20 people."), "ASSAULT")[0]
+    assert attack.actor is not None and attack.actor.name == "Islamic State"

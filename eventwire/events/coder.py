@@ -175,6 +175,8 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
 
 # diplomacy and politics: who acts is often an office or a body, not a name (MUC's incidents are not of these types)
 VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "SANCTION", "AID", "COOPERATE", "RETREAT"}
+PATIENT_NOUNS = {"murder", "assassination", "killing", "kidnapping", "abduction", "death", "execution", "arrest",
+                 "detention", "release", "disappearance", "torture", "slaying"}
 SELF_TYPES = {"RETREAT", "MOBILIZE"}  # "the militia disarmed", "police were deployed": the subject acts on itself
 
 
@@ -298,6 +300,9 @@ def _build(
         actor_tok = roles.by_agent(victim.head)  # "... died in the firing by the police"
     elif actor_tok is not None and actor_tok.head.i == tok.i and frames.reduced_passive(tok) and sense.type not in SELF_TYPES:
         victim, actor_tok = actor_tok, None  # "4 policemen and 4 civilians also killed"
+    elif actor_tok is not None and actor_tok.dep_ == "poss" and actor_tok.head.i == tok.i and tok.pos_ == "NOUN" \
+            and tok.lemma_.lower() in PATIENT_NOUNS and frames.is_person(actor_tok):
+        victim, actor_tok = actor_tok, None  # "Galan's assassination": whose murder it is, not who murdered
     if actor_tok is None and sense.type in ("ASSAULT", "COERCE"):
         actor_tok = frames.operation_agent(tok) or _adjacent_agent(tok)  # "during the police action"
     by_agent = actor_tok is not None and roles.is_agent(actor_tok)

@@ -92,7 +92,8 @@ def np_range(tok: Token) -> tuple[int, int]:
             return c.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
         return c.dep_ in NP_DEPS
 
-    stack = [c for c in tok.children if keep(c) or (c.dep_ == "prep" and c.lower_ == "of")]
+    own = [c for c in tok.children if not (c.dep_ == "case" and tok.dep_ == "poss")]  # "Galan's murder": Galan
+    stack = [c for c in own if keep(c) or (c.dep_ == "prep" and c.lower_ == "of")]
     while stack:
         c = stack.pop()
         lo, hi = min(lo, c.idx), max(hi, c.idx + len(c.text))
