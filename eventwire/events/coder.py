@@ -93,7 +93,9 @@ def code_sentence(
 SUPPLY_VERBS = {"send", "supply", "provide", "deliver", "ship", "dispatch", "airlift", "give"}
 AID_OBJECTS = re.compile(r"\b(aid|arms|weapons?|supplies|food|medicine|assistance|equipment|money|funds|loans?|grants?|materi[ae]l|ammunition|vaccines?|tents|fuel|"
                          r"rice|wheat|grain|flour|blankets|medical|relief|humanitarian)\b", re.I)
-FORCE_OBJECTS = re.compile(r"\b(troops|forces|soldiers|warships?|reinforcements|units|battalions?|police|peacekeepers|jets|aircraft)\b", re.I)
+FORCE_OBJECTS = re.compile(r"\b(troops|forces|soldiers|warships?|reinforcements|units|battalions?|police|peacekeepers|jets|aircraft|"
+                           r"frigates?|destroyers?|warplanes?|tanks|ships|vessels|carriers?|submarines?|bombers)\b", re.I)
+ARMS_ONLY = re.compile(r"\b(warships?|jets|aircraft|frigates?|destroyers?|warplanes?|tanks|ships|vessels|carriers?|submarines?|bombers)\b", re.I)
 
 
 def supply_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
@@ -106,8 +108,9 @@ def supply_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
     if obj is None:
         return None
     phrase = roles.doc_text(tok.doc)[obj.left_edge.idx: obj.right_edge.idx + len(obj.right_edge.text)]  # "500 tons of rice"
-    if FORCE_OBJECTS.search(phrase):
-        return Trigger(tok, tok, Sense(tok.lemma_, "VERB", "MOBILIZE", "troops"))
+    if FORCE_OBJECTS.search(phrase):  # ships, planes and tanks alone are MOBILIZE 'weapons' (manual 3.14)
+        arms = ARMS_ONLY.search(phrase) and not re.search(r"\b(troops|soldiers|police|peacekeepers|units|battalions?|reinforcements)\b", phrase, re.I)
+        return Trigger(tok, tok, Sense(tok.lemma_, "VERB", "MOBILIZE", "weapons" if arms else "troops"))
     if AID_OBJECTS.search(phrase):
         return Trigger(tok, tok, Sense(tok.lemma_, "VERB", "AID", None))
     return None
@@ -362,6 +365,11 @@ def _build(
         actor, recipient = recipient, None  # "police were deployed": who is deployed mobilizes
     if sense.type == "THREATEN" and recipient is None:
         recipient = _threat_target(tok, m)
+    if recipient is None and sense.type == "ASSAULT" and mode == "explosives":
+        near = roles.prep_object(tok, ("near", "outside", "beside", "at")) or (
+            roles.prep_object(tok.head, ("near", "outside", "beside", "at")) if tok.dep_ == "nsubj" else None)
+        if near is not None and not roles.is_place_name(near, m):
+            recipient = roles.actor_for(near, m, allow_descriptive=True)  # "a bomb exploded near a military convoy"
     inferred = False
     if recipient is None and actor is not None and _needs_enemy(sense.type, sense.mode, actor.type):
         enemy = m.enemy()
@@ -442,6 +450,8 @@ def _manual_type(event: Event, tok) -> Event:  # type: ignore[no-untyped-def]
         event = event.replace(type="PROTEST", mode="strike")  # "an open-ended strike on Monday": workers stop work
     if event.type == "MOBILIZE" and event.mode == "troops" and event.actor is not None and event.actor.name.startswith("Police"):
         event = event.replace(mode="police")  # table 3.9
+    if event.type == "PROTEST" and event.mode in (None, "demo") and tok.pos_ == "VERB" and obj is not None and _official(event.actor):
+        event = event.replace(type="ACCUSE", mode="disapprove")  # 3.11.2: a ministry "protested the killing" is a diplomatic protest
     if event.type == "CONSULT" and event.mode is None and PHONE.search(event.evidence.sentence):
         event = event.replace(mode="phone")  # table 3.1
     if event.type == "ASSAULT" and event.mode in (None, "destroy", "primitive", "beat") and event.actor is not None \
@@ -516,6 +526,13 @@ def _armed_strike(tok, event: Event) -> bool:  # type: ignore[no-untyped-def]
         return True
     target = roles.prep_object(tok, ("on", "against", "at"))
     return target is not None and target.ent_type_ not in ("DATE", "TIME")
+
+
+def _official(actor) -> bool:  # type: ignore[no-untyped-def]
+    if actor is None:
+        return False
+    words = actor.text.lower().split()
+    return actor.type == "government" or bool(words) and (words[-1] in roles.INSTITUTIONS or words[-1].rstrip("s") in roles.INSTITUTIONS)
 
 
 def _halted(tok) -> bool:  # type: ignore[no-untyped-def]

@@ -39,7 +39,8 @@ PERSON_NOUNS = re.compile(
     r"peasants?|farmers?|priests?|nuns?|citizens?|family|families|tourists?|refugees?|migrants?|"
     r"jesuits?|maids?|teachers?|doctors?|nurses?|patients?|pupils?|schoolgirls?|schoolchildren|"
     r"boys?|girls?|wom[ae]n|m[ae]n|persons|individuals|mourners|shoppers|civilians|labou?rers?|"
-    r"traders?|merchants?|businessm[ae]n|drivers?|bus|airliner|plane|school|hospital|market|church|mosque|temple)\b",
+    r"traders?|merchants?|businessm[ae]n|drivers?|engineers?|technicians?|advisers?|missionar(?:y|ies)|volunteers?|"
+    r"employees?|activists?|lawyers?|bus|airliner|plane|school|hospital|market|church|mosque|temple)\b",
     re.I,
 )
 TARGET_PLACE_NOUNS = {"town", "city", "village", "area", "district", "region", "province", "territory", "neighbourhood", "neighborhood", "positions", "highway", "road", "base", "villages", "towns"}
