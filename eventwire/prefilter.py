@@ -3,10 +3,10 @@
 NER is the most expensive component of ``en_core_web_sm`` (about half of its time on news text)
 and the last one in the pipeline, so the parse and lemmas it does not need are already there when
 the prefilter decides: a sentence is a candidate when the trigger lexicon matches one of its
-tokens (the same test the event coder starts from). Candidate sentences are copied into one
-small Doc per article, NER runs on those, and the entities are written back onto the full Doc
-(tokens elsewhere are marked outside any entity). On news text about a third of the sentences
-are candidates.
+tokens or the coder's context-decided triggers find one (the same tests the event coder starts
+from). Candidate sentences are copied into one small Doc per article, NER runs on those, and the
+entities are written back onto the full Doc (tokens elsewhere are marked outside any entity). On
+news text about a third of the sentences are candidates.
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 def candidate_sentences(doc: Doc, lexicon: Lexicon) -> list[Span]:
     """Sentences with at least one trigger-lexicon match; all of them if matching fails (the
     article's own event stage then meets the same error and rejects only that article)."""
+    from .events.coder import extra_triggers
+
     try:
-        return [sent for sent in doc.sents if lexicon.match(sent)]
+        return [sent for sent in doc.sents if lexicon.match(sent) or extra_triggers(sent, lexicon)]
     except Exception:  # noqa: BLE001 - never let one article's failure reach the whole batch
         return list(doc.sents)
 

@@ -264,3 +264,10 @@ def test_whose_murder_it_is_names_the_victim_not_the_killer() -> None:
     assert murder.recipient is not None and murder.recipient.text == "Luis Carlos Galan"
     attack = of_type(events_of("Isis's attack on the town killed 20 people."), "ASSAULT")[0]
     assert attack.actor is not None and attack.actor.name == "Islamic State"
+
+
+def test_an_order_is_a_request_to_whom_it_is_given() -> None:
+    """The sentence holds no lexicon word: named entities are still found in it (NER prefilter)."""
+    order = of_type(events_of("An Argentine judge has ordered former president Carlos Menem to appear for questioning."), "REQUEST")[0]
+    assert order.recipient is not None and order.recipient.text == "Carlos Menem"
+    assert not of_type(events_of("The general ordered the troops to withdraw from the town."), "REQUEST")
