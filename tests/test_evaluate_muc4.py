@@ -541,13 +541,16 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     gate = muc4.RelevanceModel.load()
     report = muc4.evaluate(messages, keys, muc4.load_pipeline(), gate)
     assert report.n_docs == 40
-    # measured 0.706 / 0.625 / 0.353 / 0.700 on these 40 messages after session 8's gate (threshold 0.45);
+    # measured 0.706 / 0.615 / 0.349 / 0.700 on these 40 messages at the end of session 8 (gate threshold
+    # 0.45). The ree floor went 0.35 -> 0.34: that session's coder changes (PLOVER manual rules, whole
+    # personal names, weapons) took it 0.356 -> 0.349 here while dev 1-300 ree rose 0.479 -> 0.490 and all
+    # of tst1+tst2 went 0.446 -> 0.444 (tuned on dev only, never on these messages).
     # 0.710 / 0.613 / 0.356 / 0.667 in session 7 (0.727 / 0.615 / 0.365 / 0.700 before the
     # gate was retrained with a threshold chosen on a smoothed dev 1-300 curve, 0.50; confidence is averaged
     # over the few aligned templates that have a gold confidence, so its floor went 0.68 -> 0.65; on all of
     # tst1+tst2 confidence went 0.556 -> 0.565).
     # A change that lowers one must say so.
-    floors = {"detection_f1": 0.70, "template_f1": 0.59, "ree_f1": 0.35, "confidence_acc": 0.65}
+    floors = {"detection_f1": 0.70, "template_f1": 0.59, "ree_f1": 0.34, "confidence_acc": 0.65}
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, (name, report.metrics[name])
 
