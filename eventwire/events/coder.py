@@ -199,7 +199,9 @@ def _is_event(trigger: Trigger, lexicon: Lexicon) -> bool:
         cleared = roles.object_token(tok)
         return cleared is not None and roles.is_place_object(cleared, None)
     if (sense.type == "CONSULT" or tok.lemma_.lower() == "invite") and tok.pos_ == "VERB":  # "met little resistance" is not a meeting
-        obj = roles.object_token(tok) or roles.prep_object(tok, ("with",))
+        if tok.lemma_.lower() in ("discuss", "negotiate") and _several(roles.subject_token(tok)):
+            return True  # "the two presidents discussed trade"
+        obj = roles.object_token(tok) or roles.prep_object(tok, ("with", "between"))
         return obj is not None and (obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.pos_ == "PROPN" or _party_noun(obj)
                                     or obj.lemma_.lower() in PARTIES)
     return True
@@ -229,6 +231,11 @@ PARTIES = {"side", "group", "authority", "leader", "official", "ambassador", "en
 
 # nouns that turn the act modifying them into an undertaking: "a mediation effort", "a rescue operation"
 UNDERTAKINGS = {"effort", "operation", "mission", "campaign", "bid", "drive", "initiative", "attempt"}
+
+
+def _several(subj) -> bool:  # type: ignore[no-untyped-def]
+    """Two or more parties: "the two presidents", "Israel and Egypt", "both sides"."""
+    return subj is not None and (subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children))
 
 
 def _drop_subordinate(triggers: list[Trigger]) -> list[Trigger]:
@@ -344,7 +351,9 @@ def _build(
         if actor is not None and sense.type == "PROTEST":
             actor = actor.replace(type="protesters")
     if actor is None and sense.type == "CONSULT" and tok.pos_ == "NOUN":
-        actor = roles.actor_for(roles.prep_object(tok, ("between", "among")), m, allow_descriptive=False)  # "talks between Ethiopia and Egypt"
+        light = roles.light_verb(tok)
+        among = roles.prep_object(tok, ("between", "among")) or (roles.prep_object(light, ("between", "among")) if light is not None else None)
+        actor = roles.actor_for(among, m, allow_descriptive=False)  # "talks (were held) between Ethiopia and Egypt"
     if actor is None and actor_tok is not None and sense.type == "MOBILIZE" and actor_tok.dep_ == "nsubjpass":
         actor = roles.actor_for(actor_tok, m, allow_descriptive=False)  # "police were deployed": the police mobilize
     official = sense.type in VERBAL_TYPES or sense.type == "COERCE" and sense.mode in DECREED
@@ -479,6 +488,13 @@ def _manual_type(event: Event, tok) -> Event:  # type: ignore[no-untyped-def]
         event = event.replace(type="PROTEST", mode="strike")  # "an open-ended strike on Monday": workers stop work
     if event.type == "MOBILIZE" and event.mode == "troops" and event.actor is not None and event.actor.name.startswith("Police"):
         event = event.replace(mode="police")  # table 3.9
+    if event.type == "COERCE" and lemma in ("occupy", "block", "blockade", "barricade", "obstruct") and event.actor is not None \
+            and event.actor.type in ("civilians", "protesters"):
+        blocking = lemma in ("block", "blockade", "obstruct", "barricade")
+        event = event.replace(type="PROTEST", mode="obstruct" if blocking else "demo")  # 3.12: students occupying, drivers blockading
+    if event.type == "ASSAULT" and lemma == "raid" and event.actor is not None and event.actor.name.startswith("Police") \
+            and event.fatalities is None and event.injuries is None:
+        event = event.replace(type="COERCE", mode="seize")  # table 3.10: a police raid is a search and seizure
     if event.type == "PROTEST" and event.mode in (None, "demo") and tok.pos_ == "VERB" and obj is not None and _official(event.actor):
         event = event.replace(type="ACCUSE", mode="disapprove")  # 3.11.2: a ministry "protested the killing" is a diplomatic protest
     if event.type == "CONSULT" and event.mode is None and PHONE.search(event.evidence.sentence):

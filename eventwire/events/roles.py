@@ -163,7 +163,8 @@ def subject_token(verb: Token) -> Token | None:
 
 
 LIGHT_VERBS = {"conduct", "carry", "stage", "launch", "perpetrate", "commit", "mount", "unleash", "wage", "execute", "claim",
-               "begin", "start", "continue", "resume", "renew", "hold", "organize", "organise", "open"}
+               "begin", "start", "continue", "resume", "renew", "hold", "organize", "organise", "open",
+               "host", "declare", "deliver", "impose"}
 
 
 def light_verb(tok: Token) -> Token | None:
