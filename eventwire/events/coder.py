@@ -486,6 +486,8 @@ def _manual_type(event: Event, tok) -> Event:  # type: ignore[no-untyped-def]
         event = event.replace(type="AID", mode=None)  # 3.6: soldiers or police freeing hostages rescue them
     if lemma == "strike" and tok.pos_ == "NOUN" and event.type == "ASSAULT" and event.mode is None and not _armed_strike(tok, event):
         event = event.replace(type="PROTEST", mode="strike")  # "an open-ended strike on Monday": workers stop work
+    if event.type == "COERCE" and lemma == "impose" and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in ("sanction", "embargo") for c in tok.children):
+        event = event.replace(type="SANCTION", mode="discontinue")  # "sanctions were imposed on North Korea" (3.13.3)
     if event.type == "MOBILIZE" and event.mode == "troops" and event.actor is not None and event.actor.name.startswith("Police"):
         event = event.replace(mode="police")  # table 3.9
     if event.type == "COERCE" and lemma in ("occupy", "block", "blockade", "barricade", "obstruct") and event.actor is not None \
