@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
 
 def candidate_sentences(doc: Doc, lexicon: Lexicon) -> list[Span]:
-    """Sentences with at least one trigger-lexicon match; all of them if matching fails (the
-    article's own event stage then meets the same error and rejects only that article)."""
+    """Sentences with at least one trigger-lexicon match or context-decided trigger; all of them if
+    matching fails (the article's own event stage then meets the same error and rejects only that
+    article)."""
     from .events.coder import extra_triggers
 
     try:

@@ -62,7 +62,8 @@ of in at from on for with near who whom whose which that by to into belonging lo
 outside during after while when where as whom including like
 """.split())
 WEAPON_TERMS = (  # longer forms first: the model and its noun are one weapon ("M-16 RIFLES"); bullets are no weapon
-    "m-16 rifles", "m-16 rifle", "ak-47 rifles", "ak-47 rifle", "ak-47 assault rifles", "car bomb", "car-bomb", "car bombs", "vehicle bomb", "truck bomb", "explosive device",
+    "m-16 rifles", "m-16 rifle", "ak-47 rifles", "ak-47 rifle", "ak-47 assault rifles",
+    "car bomb", "car-bomb", "car bombs", "vehicle bomb", "truck bomb", "explosive device",
     "explosive devices", "explosive charge", "explosive charges", "dynamite charge",
     "dynamite charges", "dynamite sticks", "sticks of dynamite", "charge of dynamite",
     "submachineguns", "submachinegun", "submachine guns", "rocket launchers", "grenade launchers", "tnt",

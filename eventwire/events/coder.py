@@ -77,11 +77,9 @@ def code_sentence(
     span: Span, sentence: Sentence, article: Article, m: Mentions, lexicon: Lexicon,
     previous: Event | None,
 ) -> list[Event]:
-    matched = lexicon.match(span)
-    taken = {t.token.i for t in matched}
-    extra = extra_triggers(span, lexicon, taken)
+    extra = extra_triggers(span, lexicon)
     replaced = {t.token.i for t in extra}
-    matched = [t for t in matched if t.token.i not in replaced] + extra
+    matched = [t for t in lexicon.match(span) if t.token.i not in replaced] + extra
     triggers = [t for t in sorted(matched, key=lambda t: t.token.i) if _is_event(t, lexicon)]
     triggers = _drop_subordinate(triggers)
     built = [(t, _build(t, span, sentence, article, m, previous)) for t in triggers]
@@ -119,20 +117,29 @@ def supply_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
 
 DEMAND_SPEECH = {"say", "insist", "state", "declare", "tell", "conclude", "stress", "reiterate", "add", "argue",
                  "maintain", "write", "announce"}
+DEMAND_PHRASE = "say ... must"
+ORDERING = {"order", "instruct", "direct", "command"}
+DECLARING = {"declare", "impose", "proclaim", "extend", "announce", "decree"}
 
 
-def extra_triggers(span: Span, lexicon: Lexicon, taken: set[int] = frozenset()) -> list[Trigger]:  # type: ignore[assignment]
+def extra_triggers(span: Span, lexicon: Lexicon) -> list[Trigger]:
     """Triggers the lexicon cannot list because the words around decide them: "sent troops" /
     "sent aid", "said X must", "declared a state of emergency" (which overrides "declare"),
-    "ordered X to appear". Asked by the coder and by the NER prefilter."""
-    out = []
-    for tok in span:
-        found = emergency_trigger(tok)
-        if found is None and tok.i not in taken:
-            found = supply_trigger(tok) or demand_trigger(tok) or order_trigger(tok, lexicon)
-        if found is not None:
-            out.append(found)
-    return out
+    "ordered X to appear". Asked by the NER prefilter and by the coder, so remembered on the Doc
+    like :meth:`Lexicon.match` (neither depends on named entities)."""
+    memo = span.doc.user_data.setdefault("eventwire_extra_triggers", {})
+    key = (id(lexicon), span.start, span.end)
+    if key not in memo:
+        taken = {t.token.i for t in lexicon.match(span)}
+        found = []
+        for tok in span:
+            trigger = emergency_trigger(tok)
+            if trigger is None and tok.i not in taken:
+                trigger = supply_trigger(tok) or demand_trigger(tok) or order_trigger(tok, lexicon)
+            if trigger is not None:
+                found.append(trigger)
+        memo[key] = found
+    return list(memo[key])
 
 
 def demand_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
@@ -149,10 +156,6 @@ def demand_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
     return None
 
 
-DEMAND_PHRASE = "say ... must"
-ORDERING = {"order", "instruct", "direct", "command"}
-
-
 def order_trigger(tok, lexicon: Lexicon) -> Trigger | None:  # type: ignore[no-untyped-def]
     """"a judge ordered Menem to appear for questioning": an order is a REQUEST (manual 3.8) unless
     what is ordered is itself an event the lexicon knows ("ordered troops to withdraw")."""
@@ -164,7 +167,6 @@ def order_trigger(tok, lexicon: Lexicon) -> Trigger | None:  # type: ignore[no-u
     if act is None or act.lemma_.lower() in lexicon.words or not any(c.dep_ == "dobj" for c in tok.children):
         return None
     return Trigger(tok, tok, Sense("order", "VERB", "REQUEST", None))
-DECLARING = {"declare", "impose", "proclaim", "extend", "announce", "decree"}
 
 
 def emergency_trigger(tok) -> Trigger | None:  # type: ignore[no-untyped-def]
@@ -225,7 +227,6 @@ def _done_with(tok, m: Mentions):  # type: ignore[no-untyped-def]
     return roles.actor_for(obj, m, allow_descriptive=True) if obj is not None else None
 
 
-MEASURES = {"curfew", "restriction", "ban", "law", "state", "emergency", "measure", "blockade", "embargo", "sanction"}
 DECREED = {"martial-law", "curfew", "ban", "restrict", "censor"}  # what only authorities impose
 PARTIES = {"side", "group", "authority", "leader", "official", "ambassador", "envoy", "delegate", "negotiator", "mediator", "diplomat"}
 
@@ -488,14 +489,16 @@ def _manual_type(event: Event, tok) -> Event:  # type: ignore[no-untyped-def]
         event = event.replace(type="PROTEST", mode="strike")  # "an open-ended strike on Monday": workers stop work
     if event.type == "COERCE" and lemma == "impose" and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in ("sanction", "embargo") for c in tok.children):
         event = event.replace(type="SANCTION", mode="discontinue")  # "sanctions were imposed on North Korea" (3.13.3)
-    if event.type == "MOBILIZE" and event.mode == "troops" and event.actor is not None and event.actor.name.startswith("Police"):
+    if event.type == "ASSAULT" and any(g.lemma_.lower() in POISED for g in status.governors(tok)[:2]):
+        militia = event.actor is not None and event.actor.type in ("rebel group", "political militia", "terrorist group")
+        event = event.replace(type="MOBILIZE", mode="militia" if militia else "troops", status="occurred")  # 3.14: posturing short of force
+    if event.type == "MOBILIZE" and event.mode == "troops" and _police(event.actor):
         event = event.replace(mode="police")  # table 3.9
     if event.type == "COERCE" and lemma in ("occupy", "block", "blockade", "barricade", "obstruct") and event.actor is not None \
             and event.actor.type in ("civilians", "protesters"):
         blocking = lemma in ("block", "blockade", "obstruct", "barricade")
         event = event.replace(type="PROTEST", mode="obstruct" if blocking else "demo")  # 3.12: students occupying, drivers blockading
-    if event.type == "ASSAULT" and lemma == "raid" and event.actor is not None and event.actor.name.startswith("Police") \
-            and event.fatalities is None and event.injuries is None:
+    if event.type == "ASSAULT" and lemma == "raid" and _police(event.actor) and event.fatalities is None and event.injuries is None:
         event = event.replace(type="COERCE", mode="seize")  # table 3.10: a police raid is a search and seizure
     if event.type == "PROTEST" and event.mode in (None, "demo") and tok.pos_ == "VERB" and obj is not None and _official(event.actor):
         event = event.replace(type="ACCUSE", mode="disapprove")  # 3.11.2: a ministry "protested the killing" is a diplomatic protest
@@ -508,11 +511,6 @@ def _manual_type(event: Event, tok) -> Event:  # type: ignore[no-untyped-def]
         event = event.replace(type="SANCTION", mode="withdraw")  # CAMEO 164/165: halt negotiations or mediation
     if event.type == "MOBILIZE" and lemma in EXERCISES and _joint(tok):
         event = event.replace(type="COOPERATE", mode=None)  # 3.14: joint military exercises
-    if event.type == "ASSAULT" and any(g.lemma_.lower() in POISED for g in status.governors(tok)[:2]):
-        kind = event.actor.type if event.actor is not None else ""
-        armed = "militia" if kind in ("rebel group", "political militia", "terrorist group") else (
-            "police" if event.actor is not None and event.actor.name.startswith("Police") else "troops")
-        event = event.replace(type="MOBILIZE", mode=armed, status="occurred")  # 3.14: posturing short of force
     future = _future(tok)
     if event.type in DECLINABLE_TYPES and (event.status == "negated" or _declined(tok)):
         return event.replace(type="REJECT", mode=None, status="occurred")  # 3.10: "will not accept", "failed to reach agreement"
@@ -544,6 +542,7 @@ EASING_VERBS = {"lift", "ease", "relax", "shorten", "loosen"}
 POISED = {"prepare", "poise", "ready", "gear", "mass"}  # "the army prepared to resume shelling", "poised to attack"
 EASED_RESTRICTIONS = {"curfew", "emergency", "state", "law", "ban", "restriction", "censorship"}
 EASED_SANCTIONS = {"sanction", "embargo", "boycott"}
+MEASURES = EASED_RESTRICTIONS | EASED_SANCTIONS | {"measure", "blockade"}  # what is imposed or lifted, not on whom
 EXERCISES = {"exercise", "game", "maneuver", "manoeuvre"}
 DECLINABLE_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 DECLINING = {"fail", "refuse", "decline"}
@@ -573,6 +572,10 @@ def _armed_strike(tok, event: Event) -> bool:  # type: ignore[no-untyped-def]
         return True
     target = roles.prep_object(tok, ("on", "against", "at"))
     return target is not None and target.ent_type_ not in ("DATE", "TIME")
+
+
+def _police(actor) -> bool:  # type: ignore[no-untyped-def]
+    return actor is not None and actor.name.startswith("Police")
 
 
 def _official(actor) -> bool:  # type: ignore[no-untyped-def]
