@@ -456,6 +456,49 @@ def test_relevance_gate_scores_incident_above_sports_story() -> None:
     assert model.probability(attack) > model.probability(sports)
 
 
+def test_the_gate_judges_each_template_and_message_wide_fillers_go_to_one_it_keeps() -> None:
+    text = ("SAN SALVADOR, 5 JAN 90 -- ARMED MEN KIDNAPPED TWO STUDENTS IN 1988. "
+            "URBAN GUERRILLAS SET OFF A CAR BOMB IN VILLA NUEVA YESTERDAY. "
+            "POLICE SAID GUERRILLAS MURDERED MAYOR JUAN PEREZ.")
+    kidnap = on_sentence(event("ASSAULT", "abduct", "ARMED MEN KIDNAPPED TWO STUDENTS IN 1988."), text, "KIDNAPPED")
+    bomb = on_sentence(event("ASSAULT", "explosives", "URBAN GUERRILLAS SET OFF A CAR BOMB IN VILLA NUEVA YESTERDAY.",
+                             location=VILLA), text, "CAR BOMB")
+    msg = message(text, (span_actor(text, "JUAN PEREZ"),), events=(kidnap, bomb))
+    bombings_only = RelevanceModel(weights={}, bias=0.0, threshold=0.5,
+                                   template_weights={"t:type:BOMBING": 10.0}, template_bias=-5.0)
+    every = muc4.templates_of(msg)
+    assert [t.types for t in every] == [("KIDNAPPING",), ("BOMBING",)]
+    assert "JUAN PEREZ" in {e.mentions[0] for e in every[0].role("Victim")}  # the first template holds them
+    (kept,) = muc4.templates_of(msg, lambda ts: bombings_only.kept(text, ts, dt.date(1990, 1, 5)))
+    assert kept.types == ("BOMBING",)
+    assert "JUAN PEREZ" in {e.mentions[0] for e in kept.role("Victim")}  # moved with the gate, not lost
+    nothing = RelevanceModel(weights={}, bias=0.0, threshold=0.5, template_weights={"t:type:BOMBING": -1.0}, template_bias=-1.0)
+    assert muc4.templates_of(msg, lambda ts: nothing.kept(text, ts, None)) == ()
+
+
+def test_without_a_template_part_the_gate_keeps_all_or_none_by_the_message_s_words() -> None:
+    (tpl,) = (muc4.templates_of(message("LIMA, 5 JAN 90 -- A BOMB EXPLODED. ",
+                                        events=(event("ASSAULT", "explosives", "A BOMB EXPLODED."),))))
+    words = RelevanceModel(weights={"bomb": 2.0}, bias=-1.0, threshold=0.5)
+    assert words.kept("A BOMB EXPLODED.", (tpl, tpl)) == (tpl, tpl)
+    assert words.kept("THE TEAM WON.", (tpl,)) == ()
+
+
+def test_shipped_gate_drops_a_passing_mention_of_an_old_robbery_before_the_lead_incident() -> None:
+    model = RelevanceModel.load()
+    if model is None or not model.template_weights:
+        pytest.skip("muc_relevance.json has no template model (python scripts/train_muc_relevance.py DEV_DIR)")
+    lead = MucTemplate(types=("BOMBING",), stages=("ACCOMPLISHED",), dates=((dt.date(1990, 1, 4),) * 2,),
+                       place=PlaceGuess(countries=("EL SALVADOR",), names=("SAN SALVADOR",)),
+                       effects_required=frozenset({"DEATH"}), evidence=((40, "A BOMB KILLED TWO PEOPLE."),),
+                       roles=(("PerpOrg", (Entity(("FMLN",)),)), ("Target", (Entity(("BUS",)),))))
+    aside = MucTemplate(types=("ROBBERY",), stages=("ACCOMPLISHED",), dates=((dt.date(1989, 3, 1),) * 2,),
+                        place=PlaceGuess(countries=("UNITED STATES",)), evidence=((900, "A BANK WAS ROBBED."),))
+    text = "SAN SALVADOR, 5 JAN 90 -- [TEXT] URBAN GUERRILLAS BOMBED A BUS AND KILLED TWO PEOPLE. " + "X " * 480
+    lead_p, aside_p = model.template_probabilities(text, (lead, aside), dt.date(1990, 1, 5))
+    assert lead_p > model.threshold > aside_p
+
+
 # --- command ---------------------------------------------------------------------------------
 
 
@@ -541,7 +584,11 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     gate = muc4.RelevanceModel.load()
     report = muc4.evaluate(messages, keys, muc4.load_pipeline(), gate)
     assert report.n_docs == 40
-    # measured 0.706 / 0.615 / 0.349 / 0.700 on these 40 messages at the end of session 8 (gate threshold
+    # measured 0.722 / 0.610 / 0.323 / 0.727 on these 40 messages in session 9, when the gate began to judge
+    # each template instead of each message (dev 1-300: ree 0.491 -> 0.507, template F1 0.642 -> 0.685,
+    # detection 0.817 -> 0.826; all of tst1+tst2: ree 0.444 -> 0.442, template F1 0.684 -> 0.704, detection
+    # 0.802 -> 0.810, location 0.628 -> 0.664, confidence 0.563 -> 0.609). The ree floor went 0.34 -> 0.32.
+    # 0.706 / 0.615 / 0.349 / 0.700 at the end of session 8 (gate threshold
     # 0.45). The ree floor went 0.35 -> 0.34: that session's coder changes (PLOVER manual rules, whole
     # personal names, weapons) took it 0.356 -> 0.349 here while dev 1-300 ree rose 0.479 -> 0.490 and all
     # of tst1+tst2 went 0.446 -> 0.444 (tuned on dev only, never on these messages).
@@ -550,7 +597,7 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     # over the few aligned templates that have a gold confidence, so its floor went 0.68 -> 0.65; on all of
     # tst1+tst2 confidence went 0.556 -> 0.565).
     # A change that lowers one must say so.
-    floors = {"detection_f1": 0.70, "template_f1": 0.59, "ree_f1": 0.34, "confidence_acc": 0.65}
+    floors = {"detection_f1": 0.70, "template_f1": 0.59, "ree_f1": 0.32, "confidence_acc": 0.65}
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, (name, report.metrics[name])
 

@@ -71,9 +71,10 @@ template without a place name takes the most specific town (or smaller place) th
 message with an incident verb names in its country, else the dateline city when that lies in the
 incident's country.
 
-Relevance gate (``--no-gate`` turns it off): a message that the learned relevance model
-(:mod:`muc4_relevance`: words of the message stacked with the templates found in it, trained on dev
-messages 301-1300) scores below the model file's threshold (chosen on dev 1-300) gets no template.
+Relevance gate (``--no-gate`` turns it off): a template that the learned relevance model
+(:mod:`muc4_relevance`: words of the message stacked with the templates found in it and the
+template's own slots, trained on dev messages 301-1300) scores below the model file's threshold
+(chosen on dev 1-300) is dropped; a message left without templates reports no relevant incident.
 
 Grouping: events of a message with the same incident type and stage become one template when their
 dates overlap (or one is unknown), their places agree (same country and place, or one unknown) and
@@ -110,6 +111,7 @@ from .muc4_score import head_noun, normalise, score
 from .runner import load_pipeline, make_article, optional_import, run_articles
 
 RECENT_DAYS = 61
+Selector = Callable[[tuple[MucTemplate, ...]], tuple[MucTemplate, ...]]  # the templates a relevance gate keeps
 MUC_COUNTRIES = frozenset({"SV", "GT", "HN", "AR", "BO", "CL", "CO", "EC", "PE"})  # TASKDOC 1.0, rule 4
 ARMED = frozenset({"state forces", "rebel group", "political militia", "identity militia", "terrorist group"})
 ORG_TYPES = ARMED | {"government", "international", "media"}
@@ -372,6 +374,7 @@ def to_incident(event: Event, published: dt.date | None, ctx: DocContext | None 
         place=place_guess(event.location),
         confidences=(conf,) if conf else (),
         effects_required=effects_of(event), roles=roles,
+        evidence=((event.evidence.start, event.evidence.sentence),),
     )
     loc = event.location
     key = None if loc is None or loc.precision == "country" else (loc.name or loc.text).lower()
@@ -446,6 +449,7 @@ def _merge(a: Incident, b: Incident) -> Incident:
         place=ta.place if a.place_key or not b.place_key else tb.place,
         confidences=_stronger(ta.confidences, tb.confidences),
         effects_required=ta.effects_required | tb.effects_required, roles=roles,
+        evidence=ta.evidence + tb.evidence,
     )
     return Incident(a.type, a.stage, tpl, a.date or b.date, a.country or b.country, a.place_key or b.place_key)
 
@@ -479,13 +483,14 @@ def _main_country(countries: Sequence[str]) -> str | None:
 
 def predicted_templates(
     events: Sequence[Event], published: dt.date | None, places: Sequence[Place] = (),
-    ctx: DocContext | None = None,
+    ctx: DocContext | None = None, select: Selector | None = None,
 ) -> tuple[MucTemplate, ...]:
     """The MUC templates a message's events amount to.
 
     A template without a place takes the most frequent country of the events' places, else of all
     the message's ``places``, preferring the nine countries MUC covers (TASKDOC 1.0, rule 4); with
-    a ``ctx`` the dateline city is its place name.
+    a ``ctx`` the dateline city is its place name. ``select`` (the relevance gate) keeps some of the
+    templates; the fillers read from the whole message then go to the first template it keeps.
     """
     incidents = [inc for e in events if (inc := to_incident(e, published, ctx)) is not None]
     groups = group_incidents(incidents)
@@ -498,14 +503,8 @@ def predicted_templates(
     city = (_incident_place(ctx, common) or _dateline_city(ctx, common)) if ctx is not None else ()
     fallback = PlaceGuess(countries=country_names(common), names=city) if common or city else None
     out = []
-    extra = {"Victim": _doc_victims(ctx, groups), "PerpInd": _doc_perpetrators(ctx, groups),
-             "Target": _doc_targets(ctx, groups), "Weapon": _doc_weapons(ctx, groups)} if ctx is not None else {}
     for g in groups:
-        tpl = g.template
-        if extra:
-            tpl = replace(tpl, roles=tuple((r, es + extra.get(r, ())) for r, es in tpl.roles))
-            extra = {}
-        tpl = _keys_conventions(tpl)
+        tpl = _keys_conventions(g.template)
         if not tpl.dates and published:
             tpl = replace(tpl, dates=((published, published),))
         foreign = g.country is not None and g.country.upper() not in MUC_COUNTRIES
@@ -514,7 +513,13 @@ def predicted_templates(
         if tpl.place is None and fallback is not None:
             tpl = replace(tpl, place=fallback)
         out.append(tpl)
-    return tuple(out)
+    kept = list(select(tuple(out)) if select is not None else out)
+    if kept and ctx is not None:
+        extra = {"Victim": _doc_victims(ctx, groups), "PerpInd": _doc_perpetrators(ctx, groups),
+                 "Target": _doc_targets(ctx, groups), "Weapon": _doc_weapons(ctx, groups)}
+        first = kept[0]
+        kept[0] = _keys_conventions(replace(first, roles=tuple((r, es + extra.get(r, ())) for r, es in first.roles)))
+    return tuple(kept)
 
 
 def _keys_conventions(tpl: MucTemplate) -> MucTemplate:
@@ -614,9 +619,10 @@ def _dateline_city(ctx: DocContext, country: str | None) -> tuple[str, ...]:
     return (ctx.dateline_city,)
 
 
-def templates_of(result: ArticleResult) -> tuple[MucTemplate, ...]:
-    """The MUC templates of one pipeline result, using the whole message as context."""
-    return predicted_templates(result.events, result.article.published, result.places, doc_context(result))
+def templates_of(result: ArticleResult, select: Selector | None = None) -> tuple[MucTemplate, ...]:
+    """The MUC templates of one pipeline result, using the whole message as context (``select``:
+    see :func:`predicted_templates`)."""
+    return predicted_templates(result.events, result.article.published, result.places, doc_context(result), select)
 
 
 # --- running ---------------------------------------------------------------------------------
@@ -654,7 +660,7 @@ def evaluate(
 ) -> EvalReport:
     """Run the pipeline over messages and score against keys (messages without a key are skipped).
 
-    With a relevance ``gate``, messages it judges irrelevant get no template (timed with the run).
+    With a relevance ``gate``, only the templates it judges relevant are kept (timed with the run).
     """
     known = {k.doc_id for k in keys}
     messages = [m for m in messages if m.doc_id in known]
@@ -678,16 +684,16 @@ def evaluate(
 def _templates(outcome: object, gate: RelevanceModel | None) -> tuple[MucTemplate, ...]:
     if not isinstance(outcome, ArticleResult):
         return ()
-    templates = templates_of(outcome)
-    if gate is not None and not gate.relevant(outcome.article.text, templates, outcome.article.published):
-        return ()
-    return templates
+    if gate is None:
+        return templates_of(outcome)
+    text, published = outcome.article.text, outcome.article.published
+    return templates_of(outcome, lambda templates: gate.kept(text, templates, published))
 
 
 @click.command(name="muc4")
 @muc_files_options
 @click.option("--mixed-case", is_flag=True, help="Read NAME.mixed-case instead of NAME where it exists.")
-@click.option("--no-gate", is_flag=True, help="Keep every message's templates (skip the learned relevance gate).")
+@click.option("--no-gate", is_flag=True, help="Keep every template (skip the learned relevance gate).")
 @limit_option
 @workers_option
 @format_option

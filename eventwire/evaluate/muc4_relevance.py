@@ -1,16 +1,22 @@
-"""Is a MUC message about a relevant terrorist incident? A small learned gate for ``evaluate muc4``.
+"""Which predicted MUC templates report a relevant incident? A small learned gate for ``evaluate muc4``.
 
 Two logistic regressions, both in ``muc_relevance.json`` and both built by
 ``scripts/train_muc_relevance.py`` from MUC-4 development messages 301-1300:
 
-1. the *text* model, over the message's words and word pairs;
-2. the *stacked* model, over the text model's log-odds plus what the pipeline found in the message
-   (:func:`stack_features`: how many incidents and of which type, which roles are filled, deaths,
-   whether the place is in one of MUC's nine countries, how recent the incident is). Words say
-   what a message is about; the extracted incidents say whether it reports one that MUC counts.
+1. the *text* model, over the message's words and word pairs: is the message about a relevant
+   incident at all;
+2. the *template* model, one decision per predicted template, over the text model's log-odds, what
+   the pipeline found in the whole message (:func:`stack_features`: how many incidents and of which
+   type, which roles are filled, deaths, whether the place is in one of MUC's nine countries, how
+   recent the incident is) and what the template itself holds (:func:`template_features`: its type,
+   stage, roles, effects, confidence, place, age, and where in the message its sentences are). Words
+   say what a message is about; the extracted incidents say whether it reports one that MUC counts;
+   the template's own slots say whether this incident is one of them or a passing mention (an old
+   case, a general statement, a second reading of the same incident).
 
-Messages whose probability falls below the threshold get no template, whatever events the coder
-found in them. A model file without the stacked part falls back to the text model alone.
+Templates whose probability falls below the threshold are dropped; a message left without any
+gets none. A model file without the template part falls back to the text model alone, on the
+whole message.
 """
 
 from __future__ import annotations
@@ -65,6 +71,33 @@ def stack_features(text_probability: float, templates: Sequence[MucTemplate],
     return out
 
 
+STAGES = ("ACCOMPLISHED", "ATTEMPTED", "THREATENED")
+CONFIDENCES = ("REPORTED AS FACT", "CLAIMED OR ADMITTED", "SUSPECTED OR ACCUSED", "SUSPECTED OR ACCUSED BY AUTHORITIES")
+
+
+def template_features(tpl: MucTemplate, index: int, published: dt.date | None, text_length: int) -> dict[str, float]:
+    """What one predicted template holds, for the template model (every value in [0, 7])."""
+    out = {f"t:type:{kind}": float(kind in tpl.types) for kind in TYPES}
+    out.update({f"t:stage:{stage}": float(stage in tpl.stages) for stage in STAGES})
+    out.update({f"t:role:{role}": float(bool(tpl.role(role))) for role in ROLE_NAMES})
+    out["t:roles"] = float(sum(bool(tpl.role(role)) for role in ROLE_NAMES))
+    out["t:death"] = float("DEATH" in tpl.effects_required)
+    out["t:injury"] = float("INJURY" in tpl.effects_required)
+    out.update({f"t:confidence:{c}": float(c in tpl.confidences) for c in CONFIDENCES})
+    iso2 = _iso2(tpl)
+    out["t:muc_country"] = float(iso2 in MUC_COUNTRIES)
+    out["t:other_country"] = float(iso2 is not None and iso2 not in MUC_COUNTRIES)
+    out["t:place_name"] = float(bool(tpl.place and tpl.place.names))
+    age = (published - tpl.dates[0][1]).days if tpl.dates and published else None
+    out["t:days_old"] = math.log1p(max(0, age)) if age is not None else 0.0
+    out["t:index"] = math.log1p(index)
+    out["t:first"] = float(index == 0)
+    first = min((start for start, _ in tpl.evidence), default=text_length)
+    out["t:position"] = first / max(1, text_length)  # 0: the lead sentence, 1: the last one
+    out["t:sentences"] = math.log1p(len(tpl.evidence))
+    return out
+
+
 def _iso2(t: MucTemplate) -> str | None:
     return t.place.countries[0] if t.place and t.place.countries else None
 
@@ -74,8 +107,8 @@ class RelevanceModel:
     weights: dict[str, float]
     bias: float
     threshold: float = 0.5
-    stack: dict[str, float] = field(default_factory=dict)  # empty: text model only
-    stack_bias: float = 0.0
+    template_weights: dict[str, float] = field(default_factory=dict)  # empty: text model only
+    template_bias: float = 0.0
 
     @classmethod
     def load(cls, path: Path = MODEL, threshold: float | None = None) -> RelevanceModel | None:
@@ -83,27 +116,40 @@ class RelevanceModel:
         if not path.is_file():
             return None
         data = json.loads(path.read_text())
-        stacked = data.get("stacked", {})
+        per_template = data.get("template", {})
         return cls(weights=data["weights"], bias=float(data["bias"]),
                    threshold=threshold if threshold is not None else float(data.get("threshold", 0.5)),
-                   stack=stacked.get("weights", {}), stack_bias=float(stacked.get("bias", 0.0)))
+                   template_weights=per_template.get("weights", {}),
+                   template_bias=float(per_template.get("bias", 0.0)))
 
     def probability(self, text: str) -> float:
         """The text model's probability that the message reports a relevant incident."""
         return self.probability_of_features(features(text))
 
     def probability_of_features(self, words: set[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in words)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in words))
 
-    def stacked_probability(self, text: str, templates: Sequence[MucTemplate], published: dt.date | None) -> float:
-        """The stacked model's probability (the text model's when the file has no stacked part)."""
-        p = self.probability(text)
-        if not self.stack:
-            return p
-        x = stack_features(p, templates, published)
-        z = self.stack_bias + sum(self.stack.get(k, 0.0) * v for k, v in x.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    def template_probabilities(
+        self, text: str, templates: Sequence[MucTemplate], published: dt.date | None,
+        text_probability: float | None = None,
+    ) -> tuple[float, ...]:
+        """The template model's probability for each template (``text_probability``: the text
+        model's, when already known, e.g. out-of-fold in training)."""
+        p = self.probability(text) if text_probability is None else text_probability
+        doc = stack_features(p, templates, published)
+        return tuple(
+            _sigmoid(self.template_bias + sum(self.template_weights.get(k, 0.0) * v for k, v in
+                                              {**doc, **template_features(t, i, published, len(text))}.items()))
+            for i, t in enumerate(templates)
+        )
 
-    def relevant(self, text: str, templates: Sequence[MucTemplate] = (), published: dt.date | None = None) -> bool:
-        return self.stacked_probability(text, templates, published) >= self.threshold
+    def kept(self, text: str, templates: Sequence[MucTemplate], published: dt.date | None = None) -> tuple[MucTemplate, ...]:
+        """The templates judged relevant (all or none by the text model when the file has no template part)."""
+        if not self.template_weights:
+            return tuple(templates) if self.probability(text) >= self.threshold else ()
+        probs = self.template_probabilities(text, templates, published)
+        return tuple(t for t, p in zip(templates, probs, strict=True) if p >= self.threshold)
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
