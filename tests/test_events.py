@@ -27,6 +27,14 @@ def test_negated_and_hypothetical_statuses() -> None:
     assert hypothetical.status == "hypothetical"
 
 
+def test_a_murder_after_which_something_may_have_happened_did_happen() -> None:
+    text = ("Officials were alerted to the possibility that drug barons may have fled to Venezuela "
+            "following the murder of Luis Carlos Galan on Friday.")
+    murder = only(events_of(text), "ASSAULT")
+    assert murder.status == "occurred"
+    assert only(events_of("The army may respond with air strikes."), "ASSAULT").status == "hypothetical"
+
+
 def test_planned_and_suspected() -> None:
     planned = only(events_of("Police said al-Shabaab was planning to bomb a hotel in Mogadishu."), "ASSAULT")
     assert planned.status == "planned"

@@ -262,6 +262,8 @@ def test_whose_murder_it_is_names_the_victim_not_the_killer() -> None:
     murder = of_type(events_of("Luis Carlos Galan's assassination shocked Colombia."), "ASSAULT")[0]
     assert murder.actor is None
     assert murder.recipient is not None and murder.recipient.text == "Luis Carlos Galan"
+    alone = of_type(events_of("The electoral process was dealt a heavy blow with Galan's murder."), "ASSAULT")[0]
+    assert alone.actor is None and alone.recipient is not None and alone.recipient.text == "Galan"
     attack = of_type(events_of("Isis's attack on the town killed 20 people."), "ASSAULT")[0]
     assert attack.actor is not None and attack.actor.name == "Islamic State"
 

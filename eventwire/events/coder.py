@@ -216,6 +216,12 @@ PATIENT_NOUNS = {"murder", "assassination", "killing", "kidnapping", "abduction"
 SELF_TYPES = {"RETREAT", "MOBILIZE"}  # "the militia disarmed", "police were deployed": the subject acts on itself
 
 
+def _whose(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A possessor that is the person something happened to: a person, or a lone proper noun that no
+    model calls an organisation or a country ("Galan's murder", not "Israel's killing of ...")."""
+    return frames.is_person(tok) or tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "")
+
+
 def _done_with(tok, m: Mentions):  # type: ignore[no-untyped-def]
     """The object of the verb an instrument or a state is attached to: "dispersed the demonstrators
     WITH tear gas", "placed the opposition leader UNDER house arrest"."""
@@ -341,7 +347,7 @@ def _build(
     elif actor_tok is not None and actor_tok.head.i == tok.i and frames.reduced_passive(tok) and sense.type not in SELF_TYPES:
         victim, actor_tok = actor_tok, None  # "4 policemen and 4 civilians also killed"
     elif actor_tok is not None and actor_tok.dep_ == "poss" and actor_tok.head.i == tok.i and tok.pos_ == "NOUN" \
-            and tok.lemma_.lower() in PATIENT_NOUNS and frames.is_person(actor_tok):
+            and tok.lemma_.lower() in PATIENT_NOUNS and _whose(actor_tok):
         victim, actor_tok = actor_tok, None  # "Galan's assassination": whose murder it is, not who murdered
     if actor_tok is None and sense.type in ("ASSAULT", "COERCE"):
         actor_tok = frames.operation_agent(tok) or _adjacent_agent(tok)  # "during the police action"

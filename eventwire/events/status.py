@@ -68,6 +68,7 @@ def governors(tok: Token) -> list[Token]:
     return out
 
 
+BACKGROUND_PREPS = {"after", "following", "since", "amid", "despite"}  # what these introduce has happened
 HABITUAL = {"routinely", "usually", "often", "frequently", "habitually", "regularly", "always", "generally", "normally"}
 
 
@@ -93,8 +94,10 @@ def status_of(trigger: Token) -> str:
                 return MODAL_STATUS[c.lower_]
             if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                 return "hypothetical"
-        if verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ccomp", "relcl", "advcl", "ROOT", "conj", "parataxis"):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ccomp", "relcl", "advcl", "acl", "ROOT", "conj", "parataxis"):
             own_clause = False
+        if verb.dep_ == "prep" and verb.lower_ in BACKGROUND_PREPS:
+            own_clause = False  # "(they may have fled) following the murder of ...": the murder is no conjecture
         if verb is not trigger:
             status = GOVERNOR_STATUS.get(verb.lemma_.lower())
             if status == "claimed" and verb.lemma_.lower() == "claim" and not (
