@@ -41,7 +41,9 @@ class Truecaser:
     """Load once per worker (the model takes a few seconds); ``restore`` is pure afterwards.
 
     The choices are the ``truecase`` package's own (:meth:`_true_case` follows its
-    ``get_true_case_from_tokens`` step by step), but a word's casing depends only on the casing chosen
+    ``get_true_case_from_tokens`` step by step), except for words the model never saw: it title-cases
+    them all, which suits names ("Soacha") but makes a verb form of a known word ("machinegunned",
+    "strafed") an adjective or a name to the tagger, so those stay lower case. And a word's casing depends only on the casing chosen
     for the previous word, the word and the next word, so each such triple is scored once per process
     and remembered: news repeats its trigrams, and scoring is all the cost.
     """
@@ -68,7 +70,7 @@ class Truecaser:
                 continue
             options = lookup.get(token)
             if options is None:
-                out.append(token.title())
+                out.append(token if self._inflects_common_word(token) else token.title())
                 continue
             if len(options) == 1:
                 out.append(next(iter(options)))
@@ -77,6 +79,19 @@ class Truecaser:
             if i == 0:
                 out[0] = out[0].capitalize()
         return out
+
+    def _inflects_common_word(self, token: str) -> bool:
+        """An unknown word that is a known lower-case word plus an ending ("machinegunned",
+        "strafed", "kidnaping"): a verb form, not the unknown name the model would title-case."""
+        lookup = self._model.word_casing_lookup
+        for ending in ("ing", "ed", "d"):
+            if not token.endswith(ending) or len(token) - len(ending) < 3:
+                continue
+            stem = token[: -len(ending)]
+            doubled = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
+            if any(token.islower() and w in lookup.get(w, ()) for w in (stem, doubled, stem + "e")):
+                return True
+        return False
 
     def _best(self, previous: str | None, token: str, following: str | None) -> str:
         key = (previous, token, following)

@@ -35,6 +35,13 @@ def test_a_murder_after_which_something_may_have_happened_did_happen() -> None:
     assert only(events_of("The army may respond with air strikes."), "ASSAULT").status == "hypothetical"
 
 
+def test_machinegunned_in_capitals_is_an_attack() -> None:
+    text = ("BOGOTA, 18 AUG 89 -- [TEXT] THE SENATOR DIED TONIGHT. GALAN, 46, WAS MACHINEGUNNED TOGETHER WITH "
+            "FIVE OTHER PERSONS WHO WERE WOUNDED WHEN HE WAS ABOUT TO DELIVER A SPEECH TONIGHT IN SOACHA, NEAR BOGOTA.")
+    attack = only(events_of(text, "1989-08-18"), "ASSAULT")
+    assert attack.mode == "firearms" and attack.evidence.trigger == "MACHINEGUNNED" and attack.status == "occurred"
+
+
 def test_planned_and_suspected() -> None:
     planned = only(events_of("Police said al-Shabaab was planning to bomb a hotel in Mogadishu."), "ASSAULT")
     assert planned.status == "planned"

@@ -41,3 +41,9 @@ def test_same_choices_as_the_truecase_package(caser: Truecaser) -> None:
     reference = caser._model.get_true_case_from_tokens(tokens, out_of_vocabulary_token_option="title")
     assert caser._true_case(tokens) == reference
     assert caser._true_case(tokens) == reference  # second time from the memo
+
+
+def test_an_unseen_form_of_a_known_word_stays_lower_case_an_unseen_name_does_not(caser: Truecaser) -> None:
+    out = caser.restore("GALAN WAS MACHINEGUNNED IN SOACHA AND PLANES STRAFED THE VILLAGE.")
+    assert "machinegunned" in out and "strafed" in out
+    assert "Soacha" in out and out.startswith("Galan")
