@@ -25,7 +25,7 @@ from .events.roles import Mentions
 from .mentions.actors import ActorDictionary, find_actors, resolve_generic
 from .nlp import doc_text, entity_mentions, load_nlp, parse, sentences
 from .records import Actor, Article, ArticleResult, Event, Mention, Place, Rejected
-from .truecasing import Truecaser, is_all_caps, is_caseless
+from .truecasing import Truecaser, hard_wrapped, is_all_caps, is_caseless
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -191,14 +191,21 @@ DATELINE = re.compile(
 
 def _parse_text(text: str) -> str:
     """What spaCy parses: the dateline ("KABUL, 12 March 2024 —") blanked out, because it
-    wrecks the parse of the first sentence; same length, so offsets still index the article."""
+    wrecks the parse of the first sentence, and the line breaks of hard-wrapped copy made spaces
+    (a name or a clause cut by a line end is one to the parser and the NER); same length, so
+    offsets still index the article."""
     m = DATELINE.match(text)
     if m:
         text = " " * m.end() + text[m.end():]
+    if hard_wrapped(text):
+        text = WRAP.sub(" ", text)
     if len(text) <= MAX_CHARS:
         return text
     cut = text.rfind("\n", 0, MAX_CHARS)
     return text[: cut if cut > 0 else MAX_CHARS]
+
+
+WRAP = re.compile(r"(?<=\S)\n(?=[^\s])")  # a line end inside a paragraph: text on both sides
 
 
 def _dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:

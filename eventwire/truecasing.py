@@ -121,5 +121,15 @@ class Truecaser:
 
 
 def _sentence_initials(text: str) -> str:
-    """Capitalise the first letter of each sentence and paragraph."""
-    return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+    """Capitalise the first letter of each sentence and paragraph (in hard-wrapped copy a line
+    end is no paragraph end: only a blank or an indented line starts one)."""
+    para = r"\n[ \t]*\n\s*|\n[ \t]+" if hard_wrapped(text) else r"\n\s*"
+    return re.sub(rf"(^|[.!?]\s+|{para})([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+def hard_wrapped(text: str) -> bool:
+    """Copy broken into lines of a fixed width (wire services, the MUC corpus): most lines that
+    go on in the next line are 50 to 80 characters long. One paragraph per line is not."""
+    lines = text.split("\n")
+    continued = [len(a) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    return len(continued) >= 3 and sum(50 <= n <= 80 for n in continued) >= 0.6 * len(continued)

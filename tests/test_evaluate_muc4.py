@@ -584,7 +584,11 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     gate = muc4.RelevanceModel.load()
     report = muc4.evaluate(messages, keys, muc4.load_pipeline(), gate)
     assert report.n_docs == 40
-    # measured 0.722 / 0.610 / 0.323 / 0.727 on these 40 messages in session 9, when the gate began to judge
+    # measured 0.722 / 0.552 / 0.331 / 0.889 at the end of session 9 (wrapped wire copy parsed as running text,
+    # gate retrained, threshold 0.40): the template floor went 0.59 -> 0.55 while all of tst1+tst2 went
+    # template 0.704 -> 0.688, ree 0.442 -> 0.446, detection 0.810 -> 0.815, location 0.664 -> 0.701 (dev 1-300:
+    # template 0.685 -> 0.691, ree 0.507 -> 0.513); the confidence floor rose 0.65 -> 0.75.
+    # 0.722 / 0.610 / 0.323 / 0.727 earlier in session 9, when the gate began to judge
     # each template instead of each message (dev 1-300: ree 0.491 -> 0.507, template F1 0.642 -> 0.685,
     # detection 0.817 -> 0.826; all of tst1+tst2: ree 0.444 -> 0.442, template F1 0.684 -> 0.704, detection
     # 0.802 -> 0.810, location 0.628 -> 0.664, confidence 0.563 -> 0.609). The ree floor went 0.34 -> 0.32.
@@ -597,7 +601,7 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     # over the few aligned templates that have a gold confidence, so its floor went 0.68 -> 0.65; on all of
     # tst1+tst2 confidence went 0.556 -> 0.565).
     # A change that lowers one must say so.
-    floors = {"detection_f1": 0.70, "template_f1": 0.59, "ree_f1": 0.32, "confidence_acc": 0.65}
+    floors = {"detection_f1": 0.70, "template_f1": 0.55, "ree_f1": 0.32, "confidence_acc": 0.75}
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, (name, report.metrics[name])
 

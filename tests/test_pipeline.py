@@ -126,3 +126,20 @@ def test_pipeline_records_time_per_stage() -> None:
     assert set(pipeline.timer.seconds) == set(STAGES)
     for stage in ("nlp", "actors", "places", "times", "events"):
         assert pipeline.timer.seconds[stage] > 0, stage
+
+
+WRAPPED = (
+    "SAN SALVADOR, 1 NOV 89 (RADIO CADENA) -- [TEXT] A BOMB IN A CAR PARKED OUTSIDE THE FENASTRAS\n"
+    "BUILDING DETONATED AND CAUSED A STRONG EXPLOSION.  WE CAN REPORT THAT SEVEN\n"
+    "PEOPLE WERE KILLED AT THE FENASTRAS BUILDING.  LABOR LEADER FEBE ELIZABETH\n"
+    "VELASQUEZ AND SEVEN OTHER PEOPLE WERE KILLED.  TWELVE WERE SERIOUSLY INJURED\n"
+    "AND TAKEN TO THE ROSALES HOSPITAL IN THE CENTER OF THE CAPITAL.\n"
+)
+
+
+def test_a_name_cut_by_the_line_end_of_wrapped_wire_copy_is_one_name() -> None:
+    events = support.events_of(WRAPPED, "1989-11-01")
+    victims = [e.recipient.text for e in events if e.type == "ASSAULT" and e.recipient is not None]
+    assert "Febe Elizabeth Velasquez" in victims, victims
+    leader = next(e for e in events if e.evidence.sentence.startswith("LABOR LEADER"))
+    assert leader.evidence.sentence == "LABOR LEADER FEBE ELIZABETH\nVELASQUEZ AND SEVEN OTHER PEOPLE WERE KILLED."

@@ -230,6 +230,9 @@ def test_descriptor_is_not_a_neighbourhood_name(gaz: Gazetteer) -> None:
     text = "He was shot in a parking lot in the Residential neighborhood of San Isidro, in Lima."
     places = by_text(find_places(text, (), gaz))
     assert "Residential" not in places and places["San Isidro"].country == "PE"
+    text = "The home of the deputy minister, located in An Eastern neighborhood of San Salvador, was machinegunned."
+    places = by_text(find_places(text, (), gaz))
+    assert "An Eastern" not in places and "San Salvador" in places
 
 
 def test_a_place_the_gazetteer_lacks_stays_inside_the_division_the_text_puts_it_in(gaz: Gazetteer) -> None:

@@ -47,3 +47,13 @@ def test_an_unseen_form_of_a_known_word_stays_lower_case_an_unseen_name_does_not
     out = caser.restore("GALAN WAS MACHINEGUNNED IN SOACHA AND PLANES STRAFED THE VILLAGE.")
     assert "machinegunned" in out and "strafed" in out
     assert "Soacha" in out and out.startswith("Galan")
+
+
+def test_a_line_end_of_wrapped_copy_starts_no_sentence(caser: Truecaser) -> None:
+    wrapped = ("WE CAN REPORT THAT SEVEN PEOPLE WERE KILLED AT THE FENASTRAS BUILDING AND\n"
+               "AT LEAST TWELVE PEOPLE WERE SERIOUSLY INJURED IN THE EXPLOSION, SOURCES SAID\n"
+               "AND THE POLICE CONFIRMED. THE INJURED WERE TAKEN TO THE ROSALES HOSPITAL IN\n"
+               "THE CENTER OF THE CAPITAL, WHERE DOCTORS SAID TWO ARE IN CRITICAL CONDITION.\n")
+    out = caser.restore(wrapped)
+    assert "\nat least" in out and "\nand the police" in out and "\nthe center" in out
+    assert caser.restore("HEADLINE WITHOUT A STOP\nTHE BODY OF THE STORY.").split("\n")[1].startswith("The")

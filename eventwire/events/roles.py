@@ -249,7 +249,7 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
     coordinated = len(found) > 1 and any(t.dep_ == "conj" for t in tok.subtree)
     if found and (coordinated or not head_hit):
         if not (allow_descriptive and tok.pos_ == "NOUN" and not coordinated):
-            return found[0]
+            return head_hit[0] if head_hit else found[0]  # "labor leader Febe Velasquez and ...": the head's name
     elif head_hit:
         named = [a for a in found if a.actor_id is not None]
         if head_hit[0].actor_id is None and named:  # "armed men of the FMLN" -> the FMLN

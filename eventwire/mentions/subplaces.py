@@ -104,7 +104,8 @@ PARENT_BETWEEN = re.compile(
     rf"^\s*,?\s*(?:(?:[a-z-]+|[A-Z][a-z-]+){WS}){{0,4}}?(?i:in|of|near){WS}(?:(?i:the){WS})?"
     rf"(?:(?i:[a-z-]+){WS}){{0,2}}?$")
 NOT_NAMES = frozenset({"the", "this", "that", "its", "their", "his", "her", "our", "same", "whole", "entire",
-                       "other", "capital", "country", "city", "town", "area", "region", "zone", "metropolitan"})
+                       "other", "capital", "country", "city", "town", "area", "region", "zone", "metropolitan",
+                       "a", "an", "another", "one", "municipal", "local"})
 
 
 def _feature(kind: str) -> str:
