@@ -365,6 +365,11 @@ def test_nationalities_places_and_objects_are_no_victims_or_organisations() -> N
     assert not can_name_people("DYNAMITE STICKS") and not can_name_people("MILITARY CONVOY")
     assert not can_name_people("USULUTAN", frozenset({"usulutan"}))
     assert can_name_people("JESUIT PRIESTS") and can_name_people("PEASANTS")
+    # written in lower case, the head says whether people are meant
+    assert not can_name_people("the country economy") and not can_name_people("legislative elections")
+    assert not can_name_people("the front doors") and not can_name_people("military helicopters")
+    assert can_name_people("seven people") and can_name_people("a police chief") and can_name_people("union members")
+    assert can_name_people("Waldemar Franklin Quintero") and can_name_people("TIMES")  # a name; capitals tell nothing
 
 
 def test_confidence_reads_claims_made_in_other_sentences_and_who_accuses() -> None:

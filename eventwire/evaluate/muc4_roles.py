@@ -625,6 +625,7 @@ airplane helicopter school church factory warehouse hotel restaurant market farm
 road highway dam substation antenna transmitter power network bakery pharmacy company premises
 hall halls ministry university museum club cinema theater stadium airport terminal port garage
 refinery tanker ship boat exchange booth branches agency agencies depot camp radio newspaper
+door doors window windows helicopters settlement settlements airports
 """.split())
 NOT_HUMAN = frozenset("""
 convoy convoys system systems position positions garrison garrisons town towns structure structures
@@ -658,11 +659,39 @@ def is_nationality(text: str) -> bool:
 
 
 def can_name_people(np: str, place_names: frozenset[str] = frozenset()) -> bool:
-    """Could the noun phrase name people? Not a place, an object, a unit, a time or a nationality."""
+    """Could the noun phrase name people? Not a place, an object, a unit, a time or a nationality;
+    written in lower case (cut from text whose case was restored or never lost), its head is a word
+    for people ("seven people", "a police chief", "union members"), not any common noun ("the
+    country economy", "elections", "the front doors")."""
     words = re.findall(r"[a-z0-9'-]+", np.lower())
     if not words or np.lower() in place_names or is_nationality(np):
         return False
-    return words[-1] not in OBJECT_HEADS and words[-1] not in NOT_HUMAN and not weapons_in([np])
+    if words[-1] in OBJECT_HEADS or words[-1] in NOT_HUMAN or weapons_in([np]):
+        return False
+    head = np.split()[-1]
+    return not head.islower() or _people_word(head)
+
+
+PEOPLE_HEADS = frozenset("""
+mayor judge chief official candidate senator deputy minister priest bishop archbishop colonel general captain
+major lieutenant sergeant governor president councilman councilwoman child son daughter wife husband mother
+father brother sister nephew niece cousin relative relatives couple guard watchman policeman soldier agent
+member members nun jesuit leader leaders commander owner manager director secretary attorney ambassador
+consul diplomat businessman journalist reporter cameraman photographer student teacher professor
+peasant farmer worker employee driver passenger victim bodyguard escort youth youths minor minors baby
+""".split())
+
+
+def _people_word(word: str) -> bool:
+    return word.lower() in PEOPLE_HEADS or bool(_PERSON_WORD.fullmatch(word)) or bool(_PEOPLE_PLURAL.search(word.lower()))
+
+
+_PERSON_WORD = re.compile(
+    r"people|persons?|civilians?|passengers?|villagers?|residents?|children|women|men|students?|journalists?|"
+    r"workers?|hostages?|prisoners?|peasants?|farmers?|priests?|citizens?|famil(?:y|ies)|tourists?|refugees?|"
+    r"jesuits?|others|individuals|inhabitants|population|faithful|public|crowd", re.I,
+)
+_PEOPLE_PLURAL = re.compile(r"(?:ists|ians|ers|ors|ants|ents|ees|men|people|folk)$")
 
 
 def only_combatants(entities: Sequence[Entity]) -> bool:
