@@ -93,3 +93,13 @@ def test_personal_names_keep_every_surname() -> None:
     people = {a.text for a in result.actors}
     assert {"JOSE ANTONIO RODRIGUEZ PORTH", "BERNARDO JARAMILLO OSSA"} <= people, people
     assert "JOSE ANTONIO" not in people
+
+
+def test_the_drug_mafias_are_one_armed_actor_however_written(actors: ActorDictionary) -> None:
+    text = "The bombing was attributed to the drug-trafficking mafias; the DRUG MAFIAS had threatened judges."
+    found = find_actors(text, (), actors)
+    assert [(a.text, a.name, a.actor_id) for a in found] == [
+        ("drug-trafficking mafias", "Drug trafficking mafias", "DRUGMAFIA"),
+        ("DRUG MAFIAS", "Drug trafficking mafias", "DRUGMAFIA"),
+    ]
+    assert found[0].type == "political militia"
