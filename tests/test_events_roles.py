@@ -273,3 +273,11 @@ def test_an_order_is_a_request_to_whom_it_is_given() -> None:
     order = of_type(events_of("An Argentine judge has ordered former president Carlos Menem to appear for questioning."), "REQUEST")[0]
     assert order.recipient is not None and order.recipient.text == "Carlos Menem"
     assert not of_type(events_of("The general ordered the troops to withdraw from the town."), "REQUEST")
+
+
+def test_whom_an_attack_killed_is_whom_it_was_done_to() -> None:
+    text = "The offensive began after a number of criminal attacks that claimed the lives of Luis Carlos Galan and a judge."
+    attack = of_type(events_of(text), "ASSAULT")[0]
+    assert attack.recipient is not None and attack.recipient.text == "Luis Carlos Galan"
+    took = of_type(events_of("The attack took the lives of three policemen."), "ASSAULT")[0]
+    assert took.recipient is not None and "policemen" in took.recipient.text

@@ -222,6 +222,27 @@ def _whose(tok) -> bool:  # type: ignore[no-untyped-def]
     return frames.is_person(tok) or tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "")
 
 
+TOLL_VERBS = {"kill", "wound", "injure", "maim"}
+LIFE_VERBS = {"claim", "take", "cost"}
+
+
+def _whose_lives(tok):  # type: ignore[no-untyped-def]
+    """Whom an attack noun killed, as the clause it heads or governs says: "attacks that claimed the
+    lives of Galan and a judge", "the blast killed six people" (the object of a toll verb)."""
+    verbs = [c for c in tok.children if c.dep_ == "relcl" and c.pos_ == "VERB"]
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        verbs.append(tok.head)
+    for verb in verbs:
+        obj = roles.object_token(verb)
+        if obj is None:
+            continue
+        if verb.lemma_.lower() in LIFE_VERBS and obj.lemma_.lower() == "life":
+            return roles.prep_object(obj, ("of",))
+        if verb.lemma_.lower() in TOLL_VERBS:
+            return obj
+    return None
+
+
 def _done_with(tok, m: Mentions):  # type: ignore[no-untyped-def]
     """The object of the verb an instrument or a state is attached to: "dispersed the demonstrators
     WITH tear gas", "placed the opposition leader UNDER house arrest"."""
@@ -402,6 +423,9 @@ def _build(
         recipient = roles.actor_for(victim, m, allow_descriptive=True)
     if recipient is None and sense.type in ("ASSAULT", "COERCE") and tok.pos_ == "NOUN" and tok.dep_ == "pobj":
         recipient = _done_with(tok, m)  # "dispersed the demonstrators with tear gas", "placed X under house arrest"
+    if recipient is None and sense.type == "ASSAULT" and tok.pos_ == "NOUN":
+        dead = _whose_lives(tok)  # "attacks that claimed the lives of Galan and a judge", "the blast killed six"
+        recipient = roles.actor_for(dead, m, allow_descriptive=True) if dead is not None else None
     if actor is None and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
         holder = tok.head.head  # "authorities placed the opposition leader under house arrest"
         subj = roles.subject_token(holder) if holder.pos_ == "VERB" else None
