@@ -281,3 +281,9 @@ def test_whom_an_attack_killed_is_whom_it_was_done_to() -> None:
     assert attack.recipient is not None and attack.recipient.text == "Luis Carlos Galan"
     took = of_type(events_of("The attack took the lives of three policemen."), "ASSAULT")[0]
     assert took.recipient is not None and "policemen" in took.recipient.text
+
+
+def test_who_died_after_being_shot_was_shot() -> None:
+    shot = of_type(events_of("The mayor died after being shot by gunmen."), "ASSAULT")[0]
+    assert shot.recipient is not None and shot.recipient.text == "The mayor"
+    assert shot.actor is not None and shot.actor.text == "gunmen"

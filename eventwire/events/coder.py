@@ -222,6 +222,14 @@ def _whose(tok) -> bool:  # type: ignore[no-untyped-def]
     return frames.is_person(tok) or tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "")
 
 
+def _undergoer(tok):  # type: ignore[no-untyped-def]
+    """The subject of the clause a passive "after being ..." phrase hangs from: who underwent it."""
+    prep = tok.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("after", "before", "upon", "since"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 TOLL_VERBS = {"kill", "wound", "injure", "maim"}
 LIFE_VERBS = {"claim", "take", "cost"}
 
@@ -370,6 +378,10 @@ def _build(
     elif actor_tok is not None and actor_tok.dep_ == "poss" and actor_tok.head.i == tok.i and tok.pos_ == "NOUN" \
             and tok.lemma_.lower() in PATIENT_NOUNS and _whose(actor_tok):
         victim, actor_tok = actor_tok, None  # "Galan's assassination": whose murder it is, not who murdered
+    if victim is None and tok.dep_ == "pcomp" and any(c.dep_ == "auxpass" for c in tok.children):
+        victim = _undergoer(tok)  # "the mayor died after being shot": the mayor was shot
+        if victim is not None and actor_tok is not None and actor_tok.i == victim.i:
+            actor_tok = roles.by_agent(tok)
     if actor_tok is None and sense.type in ("ASSAULT", "COERCE"):
         actor_tok = frames.operation_agent(tok) or _adjacent_agent(tok)  # "during the police action"
     by_agent = actor_tok is not None and roles.is_agent(actor_tok)
