@@ -284,6 +284,8 @@ def test_sentence_fillers_agents_victims_targets_and_confidence() -> None:
     assert "ANA ROJAS" in " ".join(victims_in(sent))
     assert targets_in(sent) == ("LAS CANAS BRIDGE",)
     assert perpetrators_in("THE JUDGE WAS KIDNAPPED BY UNIDENTIFIED INDIVIDUALS.") == ("INDIVIDUALS",)
+    assert perpetrators_in("THE PRIEST, WHO HAD BEEN KIDNAPPED BY AN ELN CELL, WAS RELEASED.") == ("ELN CELL",)
+    assert perpetrators_in("FMLN SAPPERS DESTROYED SEVERAL HIGH-VOLTAGE POSTS.") == ("FMLN SAPPERS",)
     assert confidence_for(["THE FMLN CLAIMED RESPONSIBILITY FOR THE ATTACK."]) == "CLAIMED OR ADMITTED"
     assert confidence_for(["POLICE BLAMED THE ELN FOR THE BOMBING."]) == "SUSPECTED OR ACCUSED BY AUTHORITIES"
     assert confidence_for(["A BOMB EXPLODED."]) == "REPORTED AS FACT"

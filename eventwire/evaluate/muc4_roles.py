@@ -327,7 +327,7 @@ PERP_HEADS = (
     r"(?:armed|masked|heavily armed|unidentified|unknown)\s+(?:men|individuals|persons|people|"
     r"youths|subjects|group)|individuals|assailants?|attackers?|kidnappers?|assassins?|killers?|"
     r"hitmen|murderers|commandos?|squads?|extremists?|militants?|criminals|bandits|fighters|"
-    r"death squads?|paramilitary groups?|drug traffickers|narcoterrorists?|soldiers|troops|"
+    r"death squads?|paramilitary groups?|drug traffickers|narcoterrorists?|soldiers|troops|sappers|outlaws|cells?|"
     r"members of the \w+(?:\s+\w+)?)"
 )
 DOER_WORDS = r"(?:" + PERP_HEADS + r"|men|youths)"  # as the doer of an incident verb, plain "men" are perpetrators too
