@@ -161,6 +161,7 @@ CODEBOOK_SENTENCES = [  # own sentences, one or more per PLOVER category (manual
     ("The president invited the Chinese leader for a state visit.", "AGREE"),
     ("Turkey and Greece agreed to resume talks next month.", "AGREE"),
     ("The prime minister met the Indian ambassador on Tuesday.", "CONSULT"),
+    ("The foreign minister met his Chinese counterpart in Beijing.", "CONSULT"),
     ("The Secretary of State arrived in Cairo for talks with Egyptian officials.", "CONSULT"),
     ("Putin spoke by telephone with Erdogan about Syria.", "CONSULT"),
     ("The French president visited Algeria on Monday.", "CONSULT"),

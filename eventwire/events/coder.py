@@ -263,7 +263,8 @@ def _done_with(tok, m: Mentions):  # type: ignore[no-untyped-def]
 
 
 DECREED = {"martial-law", "curfew", "ban", "restrict", "censor"}  # what only authorities impose
-PARTIES = {"side", "group", "authority", "leader", "official", "ambassador", "envoy", "delegate", "negotiator", "mediator", "diplomat"}
+PARTIES = {"side", "group", "authority", "leader", "official", "ambassador", "envoy", "delegate", "negotiator", "mediator", "diplomat",
+           "counterpart", "president", "minister", "premier", "chancellor"}
 
 # nouns that turn the act modifying them into an undertaking: "a mediation effort", "a rescue operation"
 UNDERTAKINGS = {"effort", "operation", "mission", "campaign", "bid", "drive", "initiative", "attempt"}
