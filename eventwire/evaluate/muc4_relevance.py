@@ -52,7 +52,7 @@ def _logit(p: float) -> float:
 
 def stack_features(text_probability: float, templates: Sequence[MucTemplate],
                    published: dt.date | None) -> dict[str, float]:
-    """The stacked model's inputs for one message (every value in [-14, 14])."""
+    """What the template model knows of the whole message (every value in [-14, 14])."""
     out = {"text_logodds": _logit(text_probability), "templates": math.log1p(len(templates))}
     for kind in TYPES:
         out[f"type:{kind}"] = float(any(kind in t.types for t in templates))
