@@ -189,6 +189,9 @@ DATELINE = re.compile(
 )
 
 
+WRAP = re.compile(r"(?<=\S)\n(?=[^\s])")  # a line end inside a paragraph: text on both sides
+
+
 def _parse_text(text: str) -> str:
     """What spaCy parses: the dateline ("KABUL, 12 March 2024 —") blanked out, because it
     wrecks the parse of the first sentence, and the line breaks of hard-wrapped copy made spaces
@@ -203,9 +206,6 @@ def _parse_text(text: str) -> str:
         return text
     cut = text.rfind("\n", 0, MAX_CHARS)
     return text[: cut if cut > 0 else MAX_CHARS]
-
-
-WRAP = re.compile(r"(?<=\S)\n(?=[^\s])")  # a line end inside a paragraph: text on both sides
 
 
 def _dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:

@@ -43,9 +43,10 @@ class Truecaser:
     The choices are the ``truecase`` package's own (:meth:`_true_case` follows its
     ``get_true_case_from_tokens`` step by step), except for words the model never saw: it title-cases
     them all, which suits names ("Soacha") but makes a verb form of a known word ("machinegunned",
-    "strafed") an adjective or a name to the tagger, so those stay lower case. And a word's casing depends only on the casing chosen
-    for the previous word, the word and the next word, so each such triple is scored once per process
-    and remembered: news repeats its trigrams, and scoring is all the cost.
+    "strafed") an adjective or a name to the tagger, so those stay lower case. A word's casing
+    depends only on the casing chosen for the previous word, the word and the next word, so each
+    such triple is scored once per process and remembered: news repeats its trigrams, and scoring
+    is all the cost.
     """
 
     def __init__(self, acronyms: Iterable[str] = ()) -> None:
@@ -89,7 +90,7 @@ class Truecaser:
                 continue
             stem = token[: -len(ending)]
             doubled = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
-            if any(token.islower() and w in lookup.get(w, ()) for w in (stem, doubled, stem + "e")):
+            if any(w in lookup.get(w, ()) for w in (stem, doubled, stem + "e")):  # known in lower case
                 return True
         return False
 

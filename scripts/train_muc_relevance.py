@@ -31,7 +31,7 @@ import numpy as np
 
 from eventwire.evaluate.muc4 import Selector, build_articles, gold_by_doc, templates_of
 from eventwire.evaluate.muc4_reader import Message, read_keys, read_messages
-from eventwire.evaluate.muc4_relevance import RelevanceModel, features, stack_features, template_features
+from eventwire.evaluate.muc4_relevance import RelevanceModel, features, gate_inputs
 from eventwire.evaluate.muc4_score import DocCase, MucTemplate, align, score
 from eventwire.evaluate.runner import load_pipeline, run_articles
 from eventwire.mentions.dates import find_dateline
@@ -99,10 +99,8 @@ def template_rows(
     for msg, out, day, p in zip(messages, outcomes, published, text_probs, strict=True):
         seen, final = gated(out, lambda templates: templates)
         aligned = {i for i, _ in align(final, gold[msg.doc_id])}
-        doc = stack_features(p, seen, day)
-        for i, t in enumerate(seen):
-            rows.append({**doc, **template_features(t, i, day, len(msg.text))})
-            labels.append(float(i in aligned))
+        rows += gate_inputs(p, seen, day, len(msg.text))
+        labels += [float(i in aligned) for i in range(len(seen))]
     return rows, labels
 
 

@@ -374,7 +374,7 @@ def to_incident(event: Event, published: dt.date | None, ctx: DocContext | None 
         place=place_guess(event.location),
         confidences=(conf,) if conf else (),
         effects_required=effects_of(event), roles=roles,
-        evidence=((event.evidence.start, event.evidence.sentence),),
+        evidence_starts=(event.evidence.start,),
     )
     loc = event.location
     key = None if loc is None or loc.precision == "country" else (loc.name or loc.text).lower()
@@ -449,7 +449,7 @@ def _merge(a: Incident, b: Incident) -> Incident:
         place=ta.place if a.place_key or not b.place_key else tb.place,
         confidences=_stronger(ta.confidences, tb.confidences),
         effects_required=ta.effects_required | tb.effects_required, roles=roles,
-        evidence=ta.evidence + tb.evidence,
+        evidence_starts=ta.evidence_starts + tb.evidence_starts,
     )
     return Incident(a.type, a.stage, tpl, a.date or b.date, a.country or b.country, a.place_key or b.place_key)
 

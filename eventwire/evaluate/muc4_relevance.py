@@ -76,7 +76,7 @@ CONFIDENCES = ("REPORTED AS FACT", "CLAIMED OR ADMITTED", "SUSPECTED OR ACCUSED"
 
 
 def template_features(tpl: MucTemplate, index: int, published: dt.date | None, text_length: int) -> dict[str, float]:
-    """What one predicted template holds, for the template model (every value in [0, 7])."""
+    """What one predicted template holds, for the template model (small non-negative values)."""
     out = {f"t:type:{kind}": float(kind in tpl.types) for kind in TYPES}
     out.update({f"t:stage:{stage}": float(stage in tpl.stages) for stage in STAGES})
     out.update({f"t:role:{role}": float(bool(tpl.role(role))) for role in ROLE_NAMES})
@@ -92,10 +92,17 @@ def template_features(tpl: MucTemplate, index: int, published: dt.date | None, t
     out["t:days_old"] = math.log1p(max(0, age)) if age is not None else 0.0
     out["t:index"] = math.log1p(index)
     out["t:first"] = float(index == 0)
-    first = min((start for start, _ in tpl.evidence), default=text_length)
+    first = min(tpl.evidence_starts, default=text_length)
     out["t:position"] = first / max(1, text_length)  # 0: the lead sentence, 1: the last one
-    out["t:sentences"] = math.log1p(len(tpl.evidence))
+    out["t:sentences"] = math.log1p(len(tpl.evidence_starts))
     return out
+
+
+def gate_inputs(text_probability: float, templates: Sequence[MucTemplate], published: dt.date | None,
+                text_length: int) -> list[dict[str, float]]:
+    """The template model's inputs, one dict per template: the whole message's, then the template's own."""
+    doc = stack_features(text_probability, templates, published)
+    return [{**doc, **template_features(t, i, published, text_length)} for i, t in enumerate(templates)]
 
 
 def _iso2(t: MucTemplate) -> str | None:
@@ -131,17 +138,11 @@ class RelevanceModel:
 
     def template_probabilities(
         self, text: str, templates: Sequence[MucTemplate], published: dt.date | None,
-        text_probability: float | None = None,
     ) -> tuple[float, ...]:
-        """The template model's probability for each template (``text_probability``: the text
-        model's, when already known, e.g. out-of-fold in training)."""
-        p = self.probability(text) if text_probability is None else text_probability
-        doc = stack_features(p, templates, published)
-        return tuple(
-            _sigmoid(self.template_bias + sum(self.template_weights.get(k, 0.0) * v for k, v in
-                                              {**doc, **template_features(t, i, published, len(text))}.items()))
-            for i, t in enumerate(templates)
-        )
+        """The template model's probability for each template."""
+        rows = gate_inputs(self.probability(text), templates, published, len(text))
+        return tuple(_sigmoid(self.template_bias + sum(self.template_weights.get(k, 0.0) * v for k, v in row.items()))
+                     for row in rows)
 
     def kept(self, text: str, templates: Sequence[MucTemplate], published: dt.date | None = None) -> tuple[MucTemplate, ...]:
         """The templates judged relevant (all or none by the text model when the file has no template part)."""

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..events.attribution import source_kind
+from ..events.roles import PEOPLE_SUFFIX, PERSON_NOUNS
 from ..mentions.subplaces import is_sub, lies_in
 from ..records import PLACE_PRECISIONS, Actor, ArticleResult, Event, Place
 from .muc4_score import Entity
@@ -678,20 +679,15 @@ major lieutenant sergeant governor president councilman councilwoman child son d
 father brother sister nephew niece cousin relative relatives couple guard watchman policeman soldier agent
 member members nun jesuit leader leaders commander owner manager director secretary attorney ambassador
 consul diplomat businessman journalist reporter cameraman photographer student teacher professor
-peasant farmer worker employee driver passenger victim bodyguard escort youth youths minor minors baby
+peasant farmer worker employee driver passenger victim bodyguard escort youth youths minor minors baby others individuals inhabitants population faithful public crowd
 """.split())
 
 
 def _people_word(word: str) -> bool:
-    return word.lower() in PEOPLE_HEADS or bool(_PERSON_WORD.fullmatch(word)) or bool(_PEOPLE_PLURAL.search(word.lower()))
-
-
-_PERSON_WORD = re.compile(
-    r"people|persons?|civilians?|passengers?|villagers?|residents?|children|women|men|students?|journalists?|"
-    r"workers?|hostages?|prisoners?|peasants?|farmers?|priests?|citizens?|famil(?:y|ies)|tourists?|refugees?|"
-    r"jesuits?|others|individuals|inhabitants|population|faithful|public|crowd", re.I,
-)
-_PEOPLE_PLURAL = re.compile(r"(?:ists|ians|ers|ors|ants|ents|ees|men|people|folk)$")
+    """A word for people: the coder's own (:data:`eventwire.events.roles.PERSON_NOUNS`, plurals like
+    "activists", "members") or a role the keys name victims by ("mayor", "judge", "couple")."""
+    lower = word.lower()
+    return lower in PEOPLE_HEADS or bool(PERSON_NOUNS.fullmatch(lower)) or bool(PEOPLE_SUFFIX.search(lower))
 
 
 def only_combatants(entities: Sequence[Entity]) -> bool:

@@ -81,7 +81,7 @@ class MucTemplate:
     effects_allowed: frozenset[str] = frozenset()
     roles: tuple[tuple[str, tuple[Entity, ...]], ...] = ()
     optional: bool = False
-    evidence: tuple[tuple[int, str], ...] = ()  # predicted side only: (offset, sentence) of each event merged in
+    evidence_starts: tuple[int, ...] = ()  # predicted side only: where the sentence of each event merged in starts
 
     def role(self, name: str) -> tuple[Entity, ...]:
         for key, entities in self.roles:
