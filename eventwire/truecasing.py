@@ -11,6 +11,7 @@ every offset computed on it indexes the original article text.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Iterable, Sequence
@@ -34,6 +35,26 @@ def is_caseless(text: str, *, sample: int = 5000) -> bool:
     return upper > 0.8 or upper < 0.005
 
 
+@functools.lru_cache(maxsize=1)
+def casing_model() -> Any:
+    """The ``truecase`` package's model (a few seconds to load; one per process).
+
+    The package keeps each word's casings in a set: its iteration order (and so the order of the
+    floating-point sums in its scores, and which of two equal scores wins) changed with Python's
+    hash seed from one process to the next; sorted tuples make the casing reproducible."""
+    from truecase import get_truecaser
+
+    model = get_truecaser()
+    model.word_casing_lookup = {word: tuple(sorted(options)) for word, options in model.word_casing_lookup.items()}
+    return model
+
+
+def common_word(word: str) -> bool:
+    """Does the casing model know ``word`` written in lower case (a common word, not only a name)?"""
+    lower = word.lower()
+    return lower in casing_model().word_casing_lookup.get(lower, ())
+
+
 MEMO_LIMIT = 400_000  # remembered (previous, word, next) choices per process, about 60 MB at most
 
 
@@ -50,14 +71,7 @@ class Truecaser:
     """
 
     def __init__(self, acronyms: Iterable[str] = ()) -> None:
-        from truecase import get_truecaser
-
-        self._model: Any = get_truecaser()
-        # the package keeps each word's casings in a set: its iteration order (and so the order of
-        # the floating-point sums in its scores, and which of two equal scores wins) changed with
-        # Python's hash seed from one process to the next; sorted tuples make the casing reproducible
-        lookup = self._model.word_casing_lookup
-        self._model.word_casing_lookup = {word: tuple(sorted(options)) for word, options in lookup.items()}
+        self._model: Any = casing_model()
         self.acronyms = frozenset(a.upper() for a in acronyms if a.isalpha())
         self._memo: dict[tuple[str | None, str, str | None], str] = {}
 

@@ -626,3 +626,17 @@ def test_two_workers_give_the_real_pipeline_s_scores() -> None:
     one, two = (muc4.evaluate(messages, keys, pipeline, gate, workers=n).metrics for n in (1, 2))
     one.pop("docs_per_s"), two.pop("docs_per_s")
     assert one == two
+
+
+def test_in_capitals_common_words_are_no_victims_but_unknown_names_are() -> None:
+    text = ("MEDELLIN, 5 SEP 89 -- A BOMB DESTROYED THE POLICE POST AND KILLED CARLOS JULIO TORRADO. "
+            "A WOMAN WHO PASSED BY AT THE TIME WAS NOT INJURED EITHER. THE SAME POST WAS BOMBED IN AUGUST.")
+    sent = "A BOMB DESTROYED THE POLICE POST AND KILLED CARLOS JULIO TORRADO."
+    hit = on_sentence(event("ASSAULT", "explosives", sent, recipient=Actor(name="post", text="THE POLICE POST")), text, "DESTROYED")
+    lull = "A WOMAN WHO PASSED BY AT THE TIME WAS NOT INJURED EITHER."
+    spared = on_sentence(event("ASSAULT", "explosives", lull, recipient=Actor(name="time", text="THE TIME")), text, "INJURED")
+    victims = {e.mentions[0] for t in muc4.templates_of(message(text, events=(hit, spared))) for e in t.role("Victim")}
+    assert victims == {"CARLOS JULIO TORRADO"}
+    ctx = doc_context(message(text, actors=(span_actor(text, "CARLOS JULIO TORRADO"),)))
+    assert ctx.caseless and not ctx.could_be_people("THE TIME") and not ctx.could_be_people("EITHER")
+    assert ctx.could_be_people("TORRADO") and ctx.could_be_people("THREE POLICEMEN")

@@ -359,8 +359,8 @@ def to_incident(event: Event, published: dt.date | None, ctx: DocContext | None 
         if not named and only_combatants(target + victim):
             return None  # every target is a military/police force or post, or a drug trafficker
         victim = named + tuple(v for v in victim if not any(entity_matches(v, n) for n in named))
-        victim = tuple(v for v in victim if can_name_people(v.mentions[0], ctx.place_names))
-        ind = tuple(e for e in ind if can_name_people(e.mentions[0], ctx.place_names)
+        victim = tuple(v for v in victim if ctx.could_be_people(v.mentions[0]))
+        ind = tuple(e for e in ind if (_names_a_force(e.mentions[0]) or ctx.could_be_people(e.mentions[0]))
                     and not any(entity_matches(e, v) for v in victim))
     weapon = () if kind in ("ARSON", "KIDNAPPING") else weapon_fillers(event)
     if kind == "KIDNAPPING":
@@ -530,12 +530,17 @@ def _keys_conventions(tpl: MucTemplate) -> MucTemplate:
         return head_noun(normalise(text))
 
     ind = tpl.role("PerpInd")
-    forces = tuple(e for e in ind if any(head(m) == "force" for m in e.mentions))
+    forces = tuple(e for e in ind if any(_names_a_force(m) for m in e.mentions))
     orgs = tpl.role("PerpOrg")
     orgs += tuple(e for e in forces if not any(entity_matches(e, o) for o in orgs))
     fixed = {"PerpInd": tuple(e for e in ind if e not in forces), "PerpOrg": orgs,
              "Target": tuple(e for e in tpl.role("Target") if head(e.mentions[0]) not in NOT_TARGET_HEADS)}
     return replace(tpl, roles=tuple((r, fixed.get(r, es)) for r, es in tpl.roles))
+
+
+def _names_a_force(text: str) -> bool:
+    """"THE AIR FORCE", "security forces": an organisation (see :func:`_keys_conventions`)."""
+    return head_noun(normalise(text)) == "force"
 
 
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")

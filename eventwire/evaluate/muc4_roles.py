@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from ..events.attribution import source_kind
 from ..events.roles import PEOPLE_SUFFIX, PERSON_NOUNS
 from ..mentions.subplaces import is_sub, lies_in
+from ..truecasing import common_word, is_caseless
 from ..records import PLACE_PRECISIONS, Actor, ArticleResult, Event, Place
 from .muc4_score import Entity
 
@@ -181,6 +182,20 @@ class DocContext:
     place_names: frozenset[str] = frozenset()  # lower-cased place mentions: never a victim
     persons: tuple[Actor, ...] = ()  # mentions that look like personal names, in text order
     places: tuple[Place, ...] = ()  # resolved place mentions, in text order
+    caseless: bool = False  # the message is written in one case: capitals say nothing about names
+
+    def could_be_people(self, np: str) -> bool:
+        """:func:`can_name_people`; and in a caseless message, where capitals say nothing, an NP not
+        headed by a word for people must hold a word that is only ever a name ("TORRADO", "RENE
+        LOPEZ") or be (part of) a personal name the message writes ("LOPEZ"), not only common
+        words ("THE TIME", "EITHER", "THE SAME CAI")."""
+        if not can_name_people(np, self.place_names):
+            return False
+        words = np.split()
+        if not self.caseless or _people_word(words[-1]) or not all(common_word(w) for w in words):
+            return True
+        lower = {w.lower() for w in words}
+        return any(lower <= set(a.text.lower().split()) for a in self.persons)
 
     def most_specific_place(self, start: int, end: int, near: Place | None) -> Place | None:
         """The most specific place written in ``start:end`` (a neighbourhood, district or village over
@@ -267,7 +282,8 @@ def doc_context(result: ArticleResult) -> DocContext:
     places = frozenset(p.text.lower() for p in result.places) | frozenset(p.name.lower() for p in result.places)
     persons = _persons(result.actors, places)
     return DocContext(text=text, groups=groups, dateline_city=city, sentences=sents, place_names=places,
-                      persons=persons, places=tuple(p for p in result.places if p.start >= 0))
+                      persons=persons, places=tuple(p for p in result.places if p.start >= 0),
+                      caseless=is_caseless(text))
 
 
 def confidence_for(sentences: Sequence[str], accused: Sequence[str] = ()) -> str:
@@ -358,12 +374,12 @@ VICTIM_VERBS = (
     r"massacred|tortured|machine-?gunned|hacked to death|shot dead|shot to death|slain)"
 )
 VICTIM_AFTER = re.compile(
-    r"\b(?<!were )(?<!was )" + VICTIM_VERBS + r"\s+(?!by\b|in\b|on\b|at\b|near\b|when\b|yesterday\b|today\b)"
+    r"\b(?<!were )(?<!was )(?<!not )(?<!never )" + VICTIM_VERBS + r"\s+(?!by\b|in\b|on\b|at\b|near\b|when\b|yesterday\b|today\b)"
     r"((?:[\w'.-]+\s+){0,4}?[\w'-]+)(?=\s*(?:[,.;]|\band\b|\bin\b|\bon\b|\bat\b|\bnear\b|\bwho\b|"
     r"\bwhen\b|\bas\b|\bwhile\b|\bafter\b|\byesterday\b|\btoday\b|\bduring\b|$))", re.I,
 )
 VICTIM_BEFORE = re.compile(
-    r"((?:[\w'.-]+\s+){0,3}?[\w'-]+)\s+(?:was|were|have been|has been|had been)\s+(?:\w+\s+)?"
+    r"((?:[\w'.-]+\s+){0,3}?[\w'-]+)\s+(?:was|were|have been|has been|had been)\s+(?!not\b|never\b)(?:\w+\s+)?"
     + VICTIM_VERBS + r"\b", re.I,
 )
 OBJECTS = (
@@ -680,6 +696,7 @@ father brother sister nephew niece cousin relative relatives couple guard watchm
 member members nun jesuit leader leaders commander owner manager director secretary attorney ambassador
 consul diplomat businessman journalist reporter cameraman photographer student teacher professor
 peasant farmer worker employee driver passenger victim bodyguard escort youth youths minor minors baby others individuals inhabitants population faithful public crowd
+passerby passersby domestic intellectual subordinate adult individual baker politician hostage
 """.split())
 
 
@@ -687,7 +704,7 @@ def _people_word(word: str) -> bool:
     """A word for people: the coder's own (:data:`eventwire.events.roles.PERSON_NOUNS`, plurals like
     "activists", "members") or a role the keys name victims by ("mayor", "judge", "couple")."""
     lower = word.lower()
-    return lower in PEOPLE_HEADS or bool(PERSON_NOUNS.fullmatch(lower)) or bool(PEOPLE_SUFFIX.search(lower))
+    return lower in PEOPLE_HEADS or lower[:-1] in PEOPLE_HEADS and lower.endswith("s") or bool(PERSON_NOUNS.fullmatch(lower)) or bool(PEOPLE_SUFFIX.search(lower))
 
 
 def only_combatants(entities: Sequence[Entity]) -> bool:
