@@ -183,6 +183,8 @@ def test_head_noun_and_normalised_matching() -> None:
     assert mentions_match("the town hall", "TOWN HALL")
     assert mentions_match("offices of the electoral court", "OFFICES")
     assert mentions_match("Medellín cartel", "MEDELLIN CARTEL")
+    assert mentions_match("INDIVIDUALS", "INDIVIDUALS WEARING MILITARY UNIFORMS")  # the head is who, not what they wear
+    assert not mentions_match("UNIFORMS", "INDIVIDUALS WEARING MILITARY UNIFORMS")
     assert not mentions_match("army units", "NATIONAL GUARD UNITS")
     assert not mentions_match("Farabundo Marti National Liberation Front", "MANUEL RODRIGUEZ PATRIOTIC FRONT")
 

@@ -44,7 +44,9 @@ EFFECTS: tuple[str, ...] = ("DEATH", "INJURY")
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _HEAD_STOP = frozenset({
     "of", "in", "at", "from", "on", "for", "with", "near", "who", "which", "that", "by", "to",
-    "into", "belonging", "located", "inside", "outside", "during", "after",
+    "into", "belonging", "located", "inside", "outside", "during", "after", "whose",
+    # participles that open a postmodifier: "men WEARING uniforms", "a man DRESSED in combat gear"
+    "wearing", "dressed", "carrying", "riding", "driving", "traveling", "travelling",
 })
 
 
