@@ -642,3 +642,26 @@ def test_in_capitals_common_words_are_no_victims_but_unknown_names_are() -> None
     ctx = doc_context(message(text, actors=(span_actor(text, "CARLOS JULIO TORRADO"),)))
     assert ctx.caseless and not ctx.could_be_people("THE TIME") and not ctx.could_be_people("EITHER")
     assert ctx.could_be_people("TORRADO") and ctx.could_be_people("THREE POLICEMEN")
+
+
+def test_people_arrested_for_the_crime_are_its_perpetrators_but_the_arresting_officer_is_not() -> None:
+    text = ("BOGOTA, 5 SEP 89 -- GUNMEN MURDERED JUDGE CARLOS VALENCIA. "
+            "PEDRO ZAMBRANO DELGADO AND LUIS HASBUN WERE ARRESTED AND CHARGED WITH BEING ACCOMPLICES TO THE CRIME. "
+            "GENERAL MIGUEL MAZA SAID THE INVESTIGATION GOES ON.")
+    names = ("CARLOS VALENCIA", "PEDRO ZAMBRANO DELGADO", "LUIS HASBUN", "MIGUEL MAZA")
+    actors = tuple(span_actor(text, n) for n in names)
+    murder = on_sentence(event("ASSAULT", "targeted", "GUNMEN MURDERED JUDGE CARLOS VALENCIA.",
+                               actor=Actor(name="gunmen", text="GUNMEN"), recipient=actors[0]), text, "MURDERED")
+    sent = "PEDRO ZAMBRANO DELGADO AND LUIS HASBUN WERE ARRESTED AND CHARGED WITH BEING ACCOMPLICES TO THE CRIME."
+    arrest = on_sentence(event("COERCE", "arrest", sent, recipient=actors[1]), text, "ARRESTED")
+    (tpl,) = muc4.templates_of(message(text, actors, events=(murder, arrest)))
+    perps = {e.mentions[0] for e in tpl.role("PerpInd")}
+    assert {"PEDRO ZAMBRANO DELGADO", "LUIS HASBUN"} <= perps
+    assert "MIGUEL MAZA" not in perps and "CARLOS VALENCIA" not in perps
+    # an arrest the sentence does not tie to any incident names no perpetrator
+    plain = text.replace(" AND CHARGED WITH BEING ACCOMPLICES TO THE CRIME", " ON FRIDAY")
+    arrest = on_sentence(event("COERCE", "arrest", sent.replace(" AND CHARGED WITH BEING ACCOMPLICES TO THE CRIME", " ON FRIDAY"),
+                               recipient=span_actor(plain, "PEDRO ZAMBRANO DELGADO")), plain, "ARRESTED")
+    murder = on_sentence(murder, plain, "MURDERED")
+    (tpl,) = muc4.templates_of(message(plain, tuple(span_actor(plain, n) for n in names), events=(murder, arrest)))
+    assert "LUIS HASBUN" not in {e.mentions[0] for e in tpl.role("PerpInd")}

@@ -515,7 +515,7 @@ def predicted_templates(
         out.append(tpl)
     kept = list(select(tuple(out)) if select is not None else out)
     if kept and ctx is not None:
-        extra = {"Victim": _doc_victims(ctx, groups), "PerpInd": _doc_perpetrators(ctx, groups),
+        extra = {"Victim": _doc_victims(ctx, groups), "PerpInd": _doc_perpetrators(ctx, groups) + _doc_suspects(ctx, events, groups),
                  "Target": _doc_targets(ctx, groups), "Weapon": _doc_weapons(ctx, groups)}
         first = kept[0]
         kept[0] = _keys_conventions(replace(first, roles=tuple((r, es + extra.get(r, ())) for r, es in first.roles)))
@@ -575,6 +575,42 @@ def _doc_perpetrators(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Enti
     have = [v for g in groups for r in ("PerpInd", "Victim") for v in g.template.role(r)]
     found = [Entity((n,)) for _, _, text in ctx.sentences for n in perpetrators_in(text)
              if can_name_people(n, ctx.place_names) and _words(n)[-1] in DOER_HEADS]
+    return _fresh(found, have)
+
+
+SUSPECT_LINK = re.compile(  # the sentence ties the people arrested or charged to an incident
+    r"\b(crimes?|murder\w*|kill\w*|assassinat\w*|attack\w*|bomb\w*|massacre\w*|kidnap\w*|abduct\w*|"
+    r"explosion\w*|responsib\w*|accomplices?|mastermind\w*|perpetrat\w*|implicat\w*|terrorists?)\b", re.I,
+)
+
+
+HELD_AFTER = re.compile(  # "X, Y AND Z WERE ARRESTED", "X, THE GANG LEADER'S FATHER, WAS ALSO CAPTURED"
+    r"[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:arrested|captured|detained|charged|apprehended)\b", re.I,
+)
+WARRANT_BEFORE = re.compile(r"\b(?:warrants?\s+(?:for|against)|arrest(?:ed)?|captured|detained|charged)\s+(?:[\w,]+\s+){0,3}$", re.I)
+
+
+def _doc_suspects(ctx: DocContext, events: Sequence[Event], groups: Sequence[Incident]) -> tuple[Entity, ...]:
+    """People arrested, captured or charged in a sentence that ties them to an incident ("X, Y AND
+    Z WERE ARRESTED ... AND CHARGED WITH BEING ACCOMPLICES TO THE CRIME"): the keys name them as the
+    perpetrators. Personal names of the sentence other than the arrester, accuser and victims."""
+    have = [v for g in groups for r in ("PerpInd", "Victim") for v in g.template.role(r)]
+    spans = {(s, e) for s, e, _ in ctx.sentences}
+    found = []
+    for ev in events:
+        arrest = ev.type == "COERCE" and ev.mode in ("arrest", "seize")
+        if not (arrest or ev.type == "ACCUSE") or (ev.evidence.start, ev.evidence.end) not in spans:
+            continue
+        if not SUSPECT_LINK.search(ev.evidence.sentence):
+            continue
+        victims = {v.lower() for v in person_victims(ctx, ev.evidence.start, ev.evidence.end)}
+        held = ev.recipient
+        for a in ctx.persons:
+            if not ev.evidence.start <= a.start < ev.evidence.end or a.text.lower() in victims:
+                continue
+            inside = held is not None and held.start <= a.start < held.end
+            if inside or HELD_AFTER.match(ctx.text, a.end) or WARRANT_BEFORE.search(ctx.text[max(0, a.start - 40):a.start]):
+                found.append(Entity((a.text,)))
     return _fresh(found, have)
 
 

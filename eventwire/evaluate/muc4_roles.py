@@ -392,7 +392,11 @@ OBJECTS = (
 )
 TARGET_NP = re.compile(r"\b((?:[\w'-]+\s+){0,2}(" + OBJECTS + r"))\b", re.I)
 NOT_MODIFIER = DETERMINERS | CUT_WORDS | PRONOUNS | frozenset(
-    "and or was were is are be been has have had to its their his her near against into".split()
+    "and or was were is are be been has have had to its their his her near against into 's".split()
+    # verbs and prepositions a regex window may start on ("ENTER a shop", "APPROACH his house",
+    # "BETWEEN his home and ...", "SET the club on fire", "BROKEN and office")
+    + "enter entered approach approached set between toward towards through across behind around along "
+      "past under beside broken true reach reached leave left".split()
 )
 
 
