@@ -665,3 +665,17 @@ def test_people_arrested_for_the_crime_are_its_perpetrators_but_the_arresting_of
     murder = on_sentence(murder, plain, "MURDERED")
     (tpl,) = muc4.templates_of(message(plain, tuple(span_actor(plain, n) for n in names), events=(murder, arrest)))
     assert "LUIS HASBUN" not in {e.mentions[0] for e in tpl.role("PerpInd")}
+
+
+def test_power_systems_and_drugstores_are_targets_and_police_killed_with_civilians_is_no_clash() -> None:
+    assert "ELECTRICAL POWER SYSTEM" in targets_in("THE REBELS SABOTAGED THE ELECTRICAL POWER SYSTEM IN SAN SALVADOR.")
+    assert "DRUGSTORE" in targets_in("ONE DRUGSTORE AND OTHER STORES ALSO SUSTAINED CONSIDERABLE DAMAGE.")
+    text = "MEDELLIN, 5 SEP 89 -- EIGHT POLICEMEN AND NINE CIVILIANS WERE KILLED IN THE EXPLOSION."
+    sent = "EIGHT POLICEMEN AND NINE CIVILIANS WERE KILLED IN THE EXPLOSION."
+    police = Actor(name="police", text="POLICEMEN", type="state forces")
+    blast = on_sentence(event("ASSAULT", "explosives", sent, recipient=police), text, "KILLED")
+    (tpl,) = muc4.templates_of(message(text, events=(blast,)))
+    assert {"CIVILIANS", "POLICEMEN"} <= {e.mentions[0] for e in tpl.role("Victim")}
+    only = text.replace(" AND NINE CIVILIANS", "")
+    blast = on_sentence(event("ASSAULT", "explosives", sent.replace(" AND NINE CIVILIANS", ""), recipient=police), only, "KILLED")
+    assert muc4.templates_of(message(only, events=(blast,))) == ()  # an attack on the police alone: guerrilla warfare

@@ -105,7 +105,7 @@ from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
 from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, of_alternatives, only_combatants, person_victims
 from .muc4_roles import INCIDENT_VERB_RE, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, hit_objects
-from .muc4_roles import place_specificity, targets_in, victims_in, weapons_in
+from .muc4_roles import MILITARY_NP, people_word, place_specificity, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import head_noun, normalise, score
 from .runner import load_pipeline, make_article, optional_import, run_articles
@@ -339,7 +339,8 @@ def to_incident(event: Event, published: dt.date | None, ctx: DocContext | None 
         return None
     if ctx is not None and passive_victim(event, ctx.text):
         event = replace(event, actor=None, recipient=event.actor)
-    if event.type == "ASSAULT" and (_armed(event.recipient) or CLASH.search(event.evidence.trigger)):
+    if event.type == "ASSAULT" and (_armed(event.recipient) or CLASH.search(event.evidence.trigger)) \
+            and not _civilians_hit_too(event.evidence.sentence):
         return None  # clash with or among armed forces: not a terrorist incident
     if ctx is not None:
         where = ctx.most_specific_place(event.evidence.start, event.evidence.end, event.location)
@@ -379,6 +380,12 @@ def to_incident(event: Event, published: dt.date | None, ctx: DocContext | None 
     loc = event.location
     key = None if loc is None or loc.precision == "country" else (loc.name or loc.text).lower()
     return Incident(kind, stage, tpl, when, loc.country if loc else None, key)
+
+
+def _civilians_hit_too(sentence: str) -> bool:
+    """Does the sentence kill, wound or kidnap people other than combatants along with them ("EIGHT
+    POLICEMEN AND NINE CIVILIANS WERE KILLED")? Then it is no clash between armed forces."""
+    return any(not MILITARY_NP.search(np) and people_word(np.split()[-1]) for np in victims_in(sentence))
 
 
 def _doc_orgs(org: tuple[Entity, ...], event: Event, ctx: DocContext) -> tuple[Entity, ...]:

@@ -192,7 +192,7 @@ class DocContext:
         if not can_name_people(np, self.place_names):
             return False
         words = np.split()
-        if not self.caseless or _people_word(words[-1]) or not all(common_word(w) for w in words):
+        if not self.caseless or people_word(words[-1]) or not all(common_word(w) for w in words):
             return True
         lower = {w.lower() for w in words}
         return any(lower <= set(a.text.lower().split()) for a in self.persons)
@@ -388,7 +388,10 @@ OBJECTS = (
     r"shops?|banks?|branch|cars?|vehicles?|bus|buses|trucks?|jeep|trains?|aircraft|plane|helicopter|"
     r"school|church|factory|warehouse|hotel|restaurant|market|farms?|estate|substation|antenna|"
     r"dealership|premises|ministry|university|club|cinema|theater|airport|terminal|garage|booth|"
-    r"agency|depot|pipes|supermarket|pharmacy|hospital|center|centre|company|installations?)"
+    r"agency|depot|pipes|supermarket|pharmacy|hospital|center|centre|company|installations?|"
+    r"grid|transformers?|junction\s+boxes|exchanges?|drugstores?|theat(?:er|re)s?|warehouses?|businesses|"
+    r"establishments|residences|automobiles?|newspapers?|mansions?|institute|campus|"
+    r"(?:electric(?:al|ity)?|power|telephone)\s+(?:power\s+)?(?:system|network)s?)"
 )
 TARGET_NP = re.compile(r"\b((?:[\w'-]+\s+){0,2}(" + OBJECTS + r"))\b", re.I)
 NOT_MODIFIER = DETERMINERS | CUT_WORDS | PRONOUNS | frozenset(
@@ -647,9 +650,11 @@ road highway dam substation antenna transmitter power network bakery pharmacy co
 hall halls ministry university museum club cinema theater stadium airport terminal port garage
 refinery tanker ship boat exchange booth branches agency agencies depot camp radio newspaper
 door doors window windows helicopters settlement settlements airports
+grid transformer transformers pole poles boxes drugstore drugstores theaters theatre warehouses businesses
+establishments automobile automobiles mansion mansions institute campus system systems newspapers
 """.split())
 NOT_HUMAN = frozenset("""
-convoy convoys system systems position positions garrison garrisons town towns structure structures
+convoy convoys position positions garrison garrisons town towns structure structures
 pipe pipes pump pumps property properties stick sticks total meeting beginning ago department
 departments border well stretch occasion stands regiment unit units battalion brigade patrol
 patrols area areas zone region village villages city cities installation installations vehicles
@@ -690,7 +695,7 @@ def can_name_people(np: str, place_names: frozenset[str] = frozenset()) -> bool:
     if words[-1] in OBJECT_HEADS or words[-1] in NOT_HUMAN or weapons_in([np]):
         return False
     head = np.split()[-1]
-    return not head.islower() or _people_word(head)
+    return not head.islower() or people_word(head)
 
 
 PEOPLE_HEADS = frozenset("""
@@ -704,7 +709,7 @@ passerby passersby domestic intellectual subordinate adult individual baker poli
 """.split())
 
 
-def _people_word(word: str) -> bool:
+def people_word(word: str) -> bool:
     """A word for people: the coder's own (:data:`eventwire.events.roles.PERSON_NOUNS`, plurals like
     "activists", "members") or a role the keys name victims by ("mayor", "judge", "couple")."""
     lower = word.lower()
