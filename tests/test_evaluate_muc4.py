@@ -291,6 +291,12 @@ def test_sentence_fillers_agents_victims_targets_and_confidence() -> None:
     assert confidence_for(["THE FMLN CLAIMED RESPONSIBILITY FOR THE ATTACK."]) == "CLAIMED OR ADMITTED"
     assert confidence_for(["POLICE BLAMED THE ELN FOR THE BOMBING."]) == "SUSPECTED OR ACCUSED BY AUTHORITIES"
     assert confidence_for(["A BOMB EXPLODED."]) == "REPORTED AS FACT"
+    # the people an "including" names are hit too; a dotted abbreviation does not end the victim
+    assert set(victims_in("ONE CIVILIAN WAS KILLED AND FIVE OTHER PEOPLE, INCLUDING A POLICEMAN, WERE INJURED.")) == {
+        "CIVILIAN", "PEOPLE", "POLICEMAN"}
+    assert "SAUL CANTORAL" in victims_in("THEY KILLED 12 MINERS, INCLUDING SAUL CANTORAL, A UNION LEADER.")
+    assert "U" not in victims_in("THEY KIDNAPPED U.S. CITIZEN SCOTT HEYNDAL.")
+    assert victims_in("A WOMAN WHO PASSED BY WAS NOT INJURED.") == ()
 
 
 def test_whole_message_context_turns_passive_subject_into_victim() -> None:

@@ -375,7 +375,7 @@ VICTIM_VERBS = (
 )
 VICTIM_AFTER = re.compile(
     r"\b(?<!were )(?<!was )(?<!not )(?<!never )" + VICTIM_VERBS + r"\s+(?!by\b|in\b|on\b|at\b|near\b|when\b|yesterday\b|today\b)"
-    r"((?:[\w'.-]+\s+){0,4}?[\w'-]+)(?=\s*(?:[,.;]|\band\b|\bin\b|\bon\b|\bat\b|\bnear\b|\bwho\b|"
+    r"((?:[\w'.-]+\s+){0,4}?[\w'-]+)(?=\s*(?:[,;]|\.(?!\w)|\band\b|\bin\b|\bon\b|\bat\b|\bnear\b|\bwho\b|"
     r"\bwhen\b|\bas\b|\bwhile\b|\bafter\b|\byesterday\b|\btoday\b|\bduring\b|$))", re.I,
 )
 VICTIM_BEFORE = re.compile(
@@ -453,10 +453,20 @@ def _modifier_use(np: str, after: str) -> bool:
     return bool(words) and words[-1] in MODIFIER_HEADS and nxt is not None and nxt.group(1) in EVENT_NOUNS
 
 
+INCLUDING_BEFORE = re.compile(  # "FIVE OTHER PEOPLE, INCLUDING A POLICEMAN, WERE INJURED"
+    r"((?:[\w'.-]+\s+){0,3}?[\w'-]+),\s+including\s+([^,;.]{3,60}?),\s+(?:was|were|have been|has been|had been)\s+"
+    r"(?:\w+\s+)?" + VICTIM_VERBS + r"\b", re.I,
+)
+INCLUDING_AFTER = re.compile(r"\b" + VICTIM_VERBS + r"\s+[^,;.]{3,60}?,\s+including\s+([^,;.]{3,60})", re.I)  # "KILLED 12 MINERS, INCLUDING X"
+
+
 def victims_in(sentence: str) -> tuple[str, ...]:
-    """Objects of killing/kidnapping verbs and subjects of their passives, as minimal NPs."""
+    """Objects of killing/kidnapping verbs and subjects of their passives (and the people an
+    "including" names among them), as minimal NPs."""
     found = [m.group(1) for m in VICTIM_AFTER.finditer(sentence)]
     found += [m.group(1) for m in VICTIM_BEFORE.finditer(sentence)]
+    flat = " ".join(sentence.split())
+    found += [g for pattern in (INCLUDING_BEFORE, INCLUDING_AFTER) for m in pattern.finditer(flat) for g in m.groups()]
     out = []
     for f in found:
         for np in minimal_nps(_trim(f)):
