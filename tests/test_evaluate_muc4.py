@@ -685,3 +685,13 @@ def test_power_systems_and_drugstores_are_targets_and_police_killed_with_civilia
     only = text.replace(" AND NINE CIVILIANS", "")
     blast = on_sentence(event("ASSAULT", "explosives", sent.replace(" AND NINE CIVILIANS", ""), recipient=police), only, "KILLED")
     assert muc4.templates_of(message(only, events=(blast,))) == ()  # an attack on the police alone: guerrilla warfare
+
+
+def test_weapons_come_from_the_incident_s_own_sentences_not_the_whole_message() -> None:
+    text = ("SAN SALVADOR, 5 JAN 90 -- A DYNAMITE CHARGE EXPLODED AT THE BANK. "
+            "IN OTHER CLASHES THE ARMY HAS KILLED GUERRILLAS WITH M-16 RIFLES.")
+    sent = "A DYNAMITE CHARGE EXPLODED AT THE BANK."
+    blast = on_sentence(replace(event("ASSAULT", "explosives", sent, recipient=Actor(name="bank", text="THE BANK")),
+                                weapon="dynamite"), text, "EXPLODED")
+    (tpl,) = muc4.templates_of(message(text, events=(blast,)))
+    assert [e.mentions[0] for e in tpl.role("Weapon")] == ["DYNAMITE CHARGE"]

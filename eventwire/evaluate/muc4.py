@@ -523,7 +523,7 @@ def predicted_templates(
     kept = list(select(tuple(out)) if select is not None else out)
     if kept and ctx is not None:
         extra = {"Victim": _doc_victims(ctx, groups), "PerpInd": _doc_perpetrators(ctx, groups) + _doc_suspects(ctx, events, groups),
-                 "Target": _doc_targets(ctx, groups), "Weapon": _doc_weapons(ctx, groups)}
+                 "Target": _doc_targets(ctx, groups)}
         first = kept[0]
         kept[0] = _keys_conventions(replace(first, roles=tuple((r, es + extra.get(r, ())) for r, es in first.roles)))
     return tuple(kept)
@@ -627,15 +627,6 @@ def _doc_targets(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, .
         return ()
     have = [v for g in groups for v in g.template.role("Target")]
     return _fresh([Entity((n,)) for _, _, text in ctx.sentences for n in hit_objects(text)], have)
-
-
-def _doc_weapons(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, ...]:
-    """Instruments of sentences that write an incident verb (MUC keys list the weapons of the whole story)."""
-    if all(g.type in ("ARSON", "KIDNAPPING") for g in groups):
-        return ()  # no instrument slot
-    have = [v for g in groups for v in g.template.role("Weapon")]
-    found = [Entity((w,)) for _, _, text in ctx.sentences if INCIDENT_VERB_RE.search(text) for w in weapons_in([text])]
-    return _fresh(found, have)
 
 
 def _fresh(found: Sequence[Entity], have: Sequence[Entity]) -> tuple[Entity, ...]:
