@@ -695,3 +695,13 @@ def test_weapons_come_from_the_incident_s_own_sentences_not_the_whole_message() 
                                 weapon="dynamite"), text, "EXPLODED")
     (tpl,) = muc4.templates_of(message(text, events=(blast,)))
     assert [e.mentions[0] for e in tpl.role("Weapon")] == ["DYNAMITE CHARGE"]
+
+
+def test_a_state_force_the_sentence_makes_the_doer_is_the_organisation_not_the_message_s_guerrillas() -> None:
+    text = ("CLANDESTINE, 14 SEP 89 (RADIO VENCEREMOS) -- THE FMLN GENERAL COMMAND ISSUED A COMMUNIQUE. "
+            "THE ARMED FORCES BOMBED AND STRAFED PERQUIN CIVILIANS.")
+    fmln = span_actor(text, "FMLN", type="rebel group", actor_id="fmln")
+    sent = "THE ARMED FORCES BOMBED AND STRAFED PERQUIN CIVILIANS."
+    raid = on_sentence(event("ASSAULT", "explosives", sent, recipient=Actor(name="civilians", text="PERQUIN CIVILIANS")), text, "BOMBED")
+    (tpl,) = muc4.templates_of(message(text, (fmln,), events=(raid,)))
+    assert [e.mentions[0] for e in tpl.role("PerpOrg")] == ["ARMED FORCES"]

@@ -105,7 +105,7 @@ from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
 from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, of_alternatives, only_combatants, person_victims
 from .muc4_roles import INCIDENT_VERB_RE, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, hit_objects
-from .muc4_roles import MILITARY_NP, people_word, place_specificity, targets_in, victims_in, weapons_in
+from .muc4_roles import MILITARY_NP, people_word, place_specificity, state_doers, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import head_noun, normalise, score
 from .runner import load_pipeline, make_article, optional_import, run_articles
@@ -396,6 +396,8 @@ def _doc_orgs(org: tuple[Entity, ...], event: Event, ctx: DocContext) -> tuple[E
     org = tuple(e for e in org if not all(is_nationality(m) for m in e.mentions))
     if not org:
         org = tuple(Entity(ctx.written_forms((g.text, g.name))) for g in ctx.groups_in(event.evidence.start, event.evidence.end))
+    if not org:
+        org = tuple(Entity((f,)) for f in state_doers(event.evidence.sentence))
     if not org and (g := ctx.main_group()) is not None:
         org = (Entity(ctx.written_forms((g.text, g.name))),)
     return org

@@ -359,6 +359,23 @@ INCIDENT_VERBS = (
     r"blew up|blown up|riddled)"
 )
 INCIDENT_VERB_RE = re.compile(r"\b" + INCIDENT_VERBS + r"\b", re.I)
+STATE_FORCE = (  # a state armed body written as a whole: the keys name it as the perpetrator organisation
+    r"((?:(?:salvadoran|colombian|peruvian|guatemalan|honduran|bolivian|chilean|ecuadorean|ecuadoran|nicaraguan)\s+)?"
+    r"(?:armed\s+forces|air\s+force|army|national\s+guard|treasury\s+police|national\s+police|navy|"
+    r"(?:\w+\s+)?(?:infantry\s+)?(?:battalion|brigade)))"
+)
+STATE_DOER = re.compile(  # "THE ARMED FORCES BOMBED ...", "... WAS BOMBED BY THE AIR FORCE"
+    r"\b" + STATE_FORCE + r"\s+(?:\w+\s+){0,2}?" + INCIDENT_VERBS + r"\b|"
+    + INCIDENT_VERBS + r"\s+by\s+(?:the\s+)?" + STATE_FORCE + r"\b", re.I,
+)
+
+
+def state_doers(sentence: str) -> tuple[str, ...]:
+    """State armed bodies the sentence makes the doer of an incident verb."""
+    flat = " ".join(sentence.split())
+    return tuple(dict.fromkeys(next(g for g in m.groups() if g) for m in STATE_DOER.finditer(flat)))
+
+
 BY_AGENT = re.compile(
     "(?:" + INCIDENT_VERBS + r"\b[^.;]{0,60}?\bby|\b(?:the )?work of|\bblamed (?:it |the \w+ )?on)\s+" + _NP + r"\b", re.I)
 SUBJECT = re.compile(r"\b" + _NP + r"\s+(?:\w+\s+){0,2}?(" + INCIDENT_VERBS + r")\b", re.I)
