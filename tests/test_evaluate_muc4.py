@@ -354,6 +354,9 @@ def test_weapon_fillers_are_what_the_text_writes_not_the_event_s_category() -> N
     assert muc4.weapon_fillers(stabbed) == ()
     plain = replace(event("ASSAULT", "explosives", "THEY THREW DYNAMITE AT THE HOUSE."), weapon="dynamite")
     assert [e.mentions for e in muc4.weapon_fillers(plain)] == [("DYNAMITE",)]
+    haul = event("ASSAULT", "firearms", "DURING THE AMBUSH WE SEIZED FROM THE ENEMY THREE G3 RIFLES AND A RADIO.")
+    assert muc4.weapon_fillers(haul) == ()  # taken, not used
+    assert muc4.weapon_fillers(event("ASSAULT", "destroy", "TWO RIFLES WERE DESTROYED AT THE SITE.")) == ()
 
 
 def test_named_victims_passive_active_and_him_are_found_in_the_message() -> None:

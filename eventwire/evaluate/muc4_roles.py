@@ -331,9 +331,18 @@ def _without(sentence: str, names: Sequence[str]) -> str:
     return sentence
 
 
+HAUL_BEFORE = re.compile(  # weapons taken, found or handed over were not used: "WE SEIZED ... THREE G3 RIFLES"
+    r"\b(?:seiz\w*|captur\w*|confiscat\w*|recover\w*|found|finding|discover\w*|caches?|arsenals?|"
+    r"surrender\w*|turned\s+over|handed\s+over|stole|stolen|smuggl\w*|shipments?|possession)\b[^.;]{0,80}$", re.I,
+)
+HAUL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:were|was)\s+(?:also\s+)?(?:seized|captured|confiscated|recovered|found|destroyed)\b", re.I)
+
+
 def weapons_in(sentences: Sequence[str]) -> tuple[str, ...]:
-    """Instrument nouns written in the sentences, longest form first within a sentence."""
-    found = [m.group(1) for s in sentences for m in WEAPON_RE.finditer(s)]
+    """Instrument nouns written in the sentences, longest form first within a sentence; not those
+    seized, found or destroyed (a haul, not the weapon of an incident)."""
+    found = [m.group(1) for s in sentences for m in WEAPON_RE.finditer(s)
+             if not HAUL_BEFORE.search(s[:m.start()]) and not HAUL_AFTER.match(s[m.end():])]
     return tuple(dict.fromkeys(found))
 
 
