@@ -287,3 +287,11 @@ def test_who_died_after_being_shot_was_shot() -> None:
     shot = of_type(events_of("The mayor died after being shot by gunmen."), "ASSAULT")[0]
     assert shot.recipient is not None and shot.recipient.text == "The mayor"
     assert shot.actor is not None and shot.actor.text == "gunmen"
+
+
+def test_a_harmed_they_stands_for_the_people_just_named_not_the_speaker() -> None:
+    (killed,) = [e for e in events_of(
+        "Police said the bodies of five farmers were found near the village. They were killed after being tortured.")
+        if e.type == "ASSAULT"]
+    assert killed.recipient is not None and killed.recipient.type == "civilians"
+    assert killed.recipient.name == "five farmers" and killed.recipient.text == "They"

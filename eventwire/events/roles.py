@@ -337,6 +337,23 @@ def _modifier_demonym(actor: Actor, m: Mentions) -> bool:
     return word.endswith(("an", "ese", "ish", "i", "ic")) and m.dictionary.country_of(word) is not None
 
 
+HARM_LEMMAS = frozenset("""
+kill murder wound injure torture kidnap abduct execute massacre shoot assassinate slay behead maim
+""".split())
+
+
+def _people_before(tok: Token, m: Mentions, window: int = 60) -> Actor | None:
+    """The people a harmed "they"/"them" stands for: the nearest plural noun for people written in
+    the ``window`` tokens before it, when no named group comes between."""
+    for i in range(tok.i - 1, max(-1, tok.i - window - 1), -1):
+        cand = tok.doc[i]
+        if any(a.start <= cand.idx < a.end for a in m.actors):
+            return None  # a named actor is nearer: the usual reading stands
+        if cand.pos_ == "NOUN" and cand.tag_ == "NNS" and PERSON_NOUNS.fullmatch(cand.lower_):
+            return actor_for(cand, m, allow_descriptive=True)
+    return None
+
+
 def resolve_pronoun(tok: Token, m: Mentions) -> Actor | None:
     """"they" in "officials said they had captured" is the speaker, and so is "we"/"our" in a
     quotation; otherwise the last actor before the pronoun."""
@@ -359,6 +376,10 @@ def resolve_pronoun(tok: Token, m: Mentions) -> Actor | None:
             return None
         last = people[-1]
         return Actor(last.name, last.text, last.type, last.country, last.start, last.end, last.actor_id)
+    if tok.lower_ in ("they", "them") and tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in HARM_LEMMAS:
+        people = _people_before(tok, m)  # "THE BODIES OF FIVE PEASANTS WERE FOUND. THEY WERE KILLED ..."
+        if people is not None:
+            return Actor(people.name, tok.text, people.type, people.country, tok.idx, tok.idx + len(tok.text), people.actor_id)
     before = [a for a in m.actors if a.end <= tok.idx and a.type != "civilians"]
     if tok.lower_ in ("they", "them", "their"):  # a group, never one person
         before = [a for a in before if not is_person_mention(a, tok.doc)]
