@@ -87,6 +87,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -98,6 +99,7 @@ import click
 from ..errors import EventwireError
 from ..events.attribution import is_authority, self_reported
 from ..records import Actor, Article, ArticleResult, Event, Place
+from ..truecasing import casing_model
 from . import EvalReport, emit, format_option, limit_option, muc_files_options, workers_option
 from .muc4_reader import KeyTemplate, Message, mixed_case_variant, read_keys, read_messages
 from .muc4_reader import message_dates
@@ -709,6 +711,8 @@ def evaluate(
     articles = build_articles(messages, dateline)
     years = {m.doc_id: a.published.year for m, a in zip(messages, articles) if a.published}
     gold = gold_by_doc(keys, years)
+    if workers > 1:  # the roles read the casing model (seconds to load): load it while the workers parse
+        threading.Thread(target=casing_model, daemon=True).start()
     run = run_articles(pipeline, articles, workers)  # type: ignore[arg-type]
     started = time.perf_counter()
     cases = tuple(
