@@ -47,22 +47,28 @@ KIDNAPPING). Effect: DEATH when fatalities or a killed-number is stated or the t
 verb; INJURY when injuries or a wounded-number is stated.
 
 MUC relevance rules applied before grouping (TASKDOC part 1, section 1.0): attacks whose recipient
-is an armed force or group (clashes) are dropped, and so are incidents whose every target or victim is
+is an armed force or group (clashes) are dropped unless the sentence also kills, wounds or kidnaps
+people who are no combatants ("eight policemen and nine civilians were killed"), and so are incidents whose every target or victim is
 military, police, guerrilla or a drug trafficker; events dated more than 61 days before the message
 are dropped (not recent).
 
 On a whole message, fillers are also read from the message as a whole: a canonical group name gets
 the form the message writes it in; a lone nationality ("SALVADORAN") is no organisation and no
-victim; the message's one named armed group is the PerpOrg when no sentence of the incident names
-one; personal names in victim position (before a passive kill/kidnap verb, after an active one or
+victim; a state armed body the evidence sentence makes the doer ("the armed forces bombed ...",
+"bombed by the air force") is the PerpOrg when the actor and the sentence name no group, and the
+message's one named armed group is the PerpOrg when neither names one; personal names in victim position (before a passive kill/kidnap verb, after an active one or
 "murder of", or the person a "killed him" refers to) are victims, and those of sentences without a
 coded event join the message's first template, and so do the names listed after "the victims were
 identified as" or an active "killing" (read without NER), the doers of incident verbs ("placed by two
-young men", "the work of guerrillas"), the objects written right after a damage verb ("dynamited two
-power pylons") and the instruments of any sentence with an incident verb; sentences about a past
+young men", "the work of guerrillas"), the people arrested, captured or charged in a sentence that
+ties them to an incident (PerpInd: "X and Y were arrested and charged with being accomplices to the
+crime") and the objects written right after a damage verb ("dynamited two power pylons"); weapons
+come only from the incident's own sentences, never seized or found ones; sentences about a past
 incident (an event dated before the recent window, a year before last) give none of these. Victims
 and generic perpetrators must be able to name people (no place, object, unit, weapon or time word as
-head).
+head); in a caseless message an NP not headed by a word for people must hold a word that is only
+ever a name (the truecasing model knows no lower-case form of it) or be part of a personal name the
+message writes ("the time", "either" are no victims).
 
 Place: the most specific place written in the evidence sentence (city over department over country,
 in the country of the coder's place). A template placed outside MUC's nine countries while the
@@ -604,7 +610,8 @@ WARRANT_BEFORE = re.compile(r"\b(?:warrants?\s+(?:for|against)|arrest(?:ed)?|cap
 def _doc_suspects(ctx: DocContext, events: Sequence[Event], groups: Sequence[Incident]) -> tuple[Entity, ...]:
     """People arrested, captured or charged in a sentence that ties them to an incident ("X, Y AND
     Z WERE ARRESTED ... AND CHARGED WITH BEING ACCOMPLICES TO THE CRIME"): the keys name them as the
-    perpetrators. Personal names of the sentence other than the arrester, accuser and victims."""
+    perpetrators. Personal names of the sentence, not its victims, that the arrest holds (inside its
+    recipient), that "were arrested" follows, or that "a warrant for" / "arrested" precedes."""
     have = [v for g in groups for r in ("PerpInd", "Victim") for v in g.template.role(r)]
     spans = {(s, e) for s, e, _ in ctx.sentences}
     found = []
