@@ -112,7 +112,7 @@ from .muc4_reader import message_dates
 from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
 from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, of_alternatives, only_combatants, person_victims
-from .muc4_roles import INCIDENT_VERB_RE, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, hit_objects
+from .muc4_roles import INCIDENT_VERB_RE, LIST_GAP_WORDS, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, hit_objects
 from .muc4_roles import MILITARY_NP, people_word, place_specificity, state_doers, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import head_noun, normalise, score
@@ -398,8 +398,8 @@ def _civilians_hit_too(sentence: str) -> bool:
 
 def _doc_orgs(org: tuple[Entity, ...], event: Event, ctx: DocContext) -> tuple[Entity, ...]:
     """Organisations as the message writes them: canonical names get their surface forms, a
-    nationality alone is no organisation, and the sentence's (else the message's one) named group
-    stands in when the actor names none."""
+    nationality alone is no organisation, and when the actor names none the sentence's named group
+    stands in, else a state armed body the sentence makes the doer, else the message's one named group."""
     org = tuple(Entity(ctx.written_forms(e.mentions)) for e in org)
     org = tuple(e for e in org if not all(is_nationality(m) for m in e.mentions))
     if not org:
@@ -602,7 +602,8 @@ SUSPECT_LINK = re.compile(  # the sentence ties the people arrested or charged t
 
 
 HELD_AFTER = re.compile(  # "X, Y AND Z WERE ARRESTED", "X, THE GANG LEADER'S FATHER, WAS ALSO CAPTURED"
-    r"[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:arrested|captured|detained|charged|apprehended)\b", re.I,
+    r"(?P<gap>[^.;]{0,120}?)\b(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?"
+    r"(?:arrested|captured|detained|charged|apprehended)\b", re.I,
 )
 WARRANT_BEFORE = re.compile(r"\b(?:warrants?\s+(?:for|against)|arrest(?:ed)?|captured|detained|charged)\s+(?:[\w,]+\s+){0,3}$", re.I)
 
@@ -627,7 +628,9 @@ def _doc_suspects(ctx: DocContext, events: Sequence[Event], groups: Sequence[Inc
             if not ev.evidence.start <= a.start < ev.evidence.end or a.text.lower() in victims:
                 continue
             inside = held is not None and held.start <= a.start < held.end
-            if inside or HELD_AFTER.match(ctx.text, a.end) or WARRANT_BEFORE.search(ctx.text[max(0, a.start - 40):a.start]):
+            after = HELD_AFTER.match(ctx.text, a.end)
+            listed = after is not None and not LIST_GAP_WORDS.search(after.group("gap"))  # "X SAID Y WAS ARRESTED": not X
+            if inside or listed or WARRANT_BEFORE.search(ctx.text[max(0, a.start - 40):a.start]):
                 found.append(Entity((a.text,)))
     return _fresh(found, have)
 

@@ -737,19 +737,21 @@ def can_name_people(np: str, place_names: frozenset[str] = frozenset()) -> bool:
 PEOPLE_HEADS = frozenset("""
 mayor judge chief official candidate senator deputy minister priest bishop archbishop colonel general captain
 major lieutenant sergeant governor president councilman councilwoman child son daughter wife husband mother
-father brother sister nephew niece cousin relative relatives couple guard watchman policeman soldier agent
-member members nun jesuit leader leaders commander owner manager director secretary attorney ambassador
-consul diplomat businessman journalist reporter cameraman photographer student teacher professor
-peasant farmer worker employee driver passenger victim bodyguard escort youth youths minor minors baby others individuals inhabitants population faithful public crowd
-passerby passersby domestic intellectual subordinate adult individual baker politician hostage
+father brother sister nephew niece cousin relative couple guard watchman policeman soldier agent member nun
+jesuit leader commander owner manager director secretary attorney ambassador consul diplomat businessman
+journalist reporter cameraman photographer student teacher professor peasant farmer worker employee driver
+passenger victim bodyguard escort youth minor baby individual inhabitant population faithful public crowd
+passerby passersby domestic intellectual subordinate adult baker politician hostage others
 """.split())
 
 
 def people_word(word: str) -> bool:
     """A word for people: the coder's own (:data:`eventwire.events.roles.PERSON_NOUNS`, plurals like
-    "activists", "members") or a role the keys name victims by ("mayor", "judge", "couple")."""
+    "activists", "members") or a role the keys name victims by ("mayor", "judges", "couple")."""
     lower = word.lower()
-    return lower in PEOPLE_HEADS or lower[:-1] in PEOPLE_HEADS and lower.endswith("s") or bool(PERSON_NOUNS.fullmatch(lower)) or bool(PEOPLE_SUFFIX.search(lower))
+    singular = lower[:-1] if lower.endswith("s") else lower
+    return (lower in PEOPLE_HEADS or singular in PEOPLE_HEADS or bool(PERSON_NOUNS.fullmatch(lower))
+            or bool(PEOPLE_SUFFIX.search(lower)))
 
 
 def only_combatants(entities: Sequence[Entity]) -> bool:

@@ -379,7 +379,7 @@ def resolve_pronoun(tok: Token, m: Mentions) -> Actor | None:
     if tok.lower_ in ("they", "them") and tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in HARM_LEMMAS:
         people = _people_before(tok, m)  # "THE BODIES OF FIVE PEASANTS WERE FOUND. THEY WERE KILLED ..."
         if people is not None:
-            return Actor(people.name, tok.text, people.type, people.country, tok.idx, tok.idx + len(tok.text), people.actor_id)
+            return _standing_for(people, tok)
     before = [a for a in m.actors if a.end <= tok.idx and a.type != "civilians"]
     if tok.lower_ in ("they", "them", "their"):  # a group, never one person
         before = [a for a in before if not is_person_mention(a, tok.doc)]
@@ -387,8 +387,13 @@ def resolve_pronoun(tok: Token, m: Mentions) -> Actor | None:
         before = [a for a in before if a.type in ARMED_TYPES | {"international", "government"}]
     if not before:
         return None
-    last = before[-1]
-    return Actor(last.name, tok.text, last.type, last.country, tok.idx, tok.idx + len(tok.text), last.actor_id)
+    return _standing_for(before[-1], tok)
+
+
+def _standing_for(antecedent: Actor, tok: Token) -> Actor:
+    """The pronoun ``tok`` as a mention of ``antecedent``: its name and type, the pronoun's text and span."""
+    return Actor(antecedent.name, tok.text, antecedent.type, antecedent.country, tok.idx, tok.idx + len(tok.text),
+                 antecedent.actor_id)
 
 
 def choose_place(candidates: Sequence[Place], trigger_at: int) -> Place | None:
