@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import string
+import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -35,11 +36,19 @@ def is_caseless(text: str, *, sample: int = 5000) -> bool:
     return upper > 0.8 or upper < 0.005
 
 
-@functools.lru_cache(maxsize=1)
-def casing_model() -> Any:
-    """The ``truecase`` package's model (a few seconds to load; one per process).
+_LOADING = threading.Lock()
 
-    The package keeps each word's casings in a set: its iteration order (and so the order of the
+
+def casing_model() -> Any:
+    """The ``truecase`` package's model (a few seconds to load; one per process, even when two
+    threads ask for it at once: the second waits for the first's load)."""
+    with _LOADING:
+        return _load_casing_model()
+
+
+@functools.lru_cache(maxsize=1)
+def _load_casing_model() -> Any:
+    """The package keeps each word's casings in a set: its iteration order (and so the order of the
     floating-point sums in its scores, and which of two equal scores wins) changed with Python's
     hash seed from one process to the next; sorted tuples make the casing reproducible."""
     from truecase import get_truecaser

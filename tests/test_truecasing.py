@@ -57,3 +57,34 @@ def test_a_line_end_of_wrapped_copy_starts_no_sentence(caser: Truecaser) -> None
     out = caser.restore(wrapped)
     assert "\nat least" in out and "\nand the police" in out and "\nthe center" in out
     assert caser.restore("HEADLINE WITHOUT A STOP\nTHE BODY OF THE STORY.").split("\n")[1].startswith("The")
+
+
+def test_two_threads_asking_at_once_load_the_casing_model_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`evaluate muc4` loads the model in a thread while the main thread may already need it: a
+    second load would cost seconds and hold the model twice."""
+    import threading
+    import time
+
+    import truecase
+
+    from eventwire import truecasing
+
+    real, loads = truecase.get_truecaser, []
+
+    def slow_loader() -> object:
+        loads.append(1)
+        time.sleep(0.3)  # long enough for the second thread to arrive during the load
+        return real()
+
+    monkeypatch.setattr(truecase, "get_truecaser", slow_loader)
+    truecasing._load_casing_model.cache_clear()
+    try:
+        got: list[object] = []
+        threads = [threading.Thread(target=lambda: got.append(truecasing.casing_model())) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(loads) == 1 and got[0] is got[1]
+    finally:
+        truecasing._load_casing_model.cache_clear()

@@ -408,17 +408,31 @@ VICTIM_BEFORE = re.compile(
     r"((?:[\w'.-]+\s+){0,3}?[\w'-]+)\s+(?:was|were|have been|has been|had been)\s+(?!not\b|never\b)(?:\w+\s+)?"
     + VICTIM_VERBS + r"\b", re.I,
 )
-OBJECTS = (
-    r"(?:building|buildings|house|houses|home|homes|residence|offices?|headquarters|embassy|bridge|"
-    r"bridges|towers?|pylons?|power lines?|lines|stations?|plant|pipeline|facilit(?:y|ies)|stores?|"
-    r"shops?|banks?|branch|cars?|vehicles?|bus|buses|trucks?|jeep|trains?|aircraft|plane|helicopter|"
-    r"school|church|factory|warehouse|hotel|restaurant|market|farms?|estate|substation|antenna|"
-    r"dealership|premises|ministry|university|club|cinema|theater|airport|terminal|garage|booth|"
-    r"agency|depot|pipes|supermarket|pharmacy|hospital|center|centre|company|installations?|"
-    r"grid|transformers?|junction\s+boxes|exchanges?|drugstores?|theat(?:er|re)s?|warehouses?|businesses|"
-    r"establishments|residences|automobiles?|newspapers?|mansions?|institute|campus|"
-    r"(?:electric(?:al|ity)?|power|telephone)\s+(?:power\s+)?(?:system|network)s?)"
+# Objects an incident can hit, as :func:`targets_in` finds them in sentences ("_" joins the words of
+# one name); their last words, with OTHER_OBJECT_HEADS, tell a target from a victim by its head.
+TARGET_WORDS = tuple("""
+building buildings house houses home homes residence residences office offices headquarters embassy
+bridge bridges tower towers pylon pylons power_line power_lines lines station stations plant pipeline
+facility facilities store stores shop shops bank banks branch car cars vehicle vehicles bus buses
+truck trucks jeep train trains aircraft plane helicopter school church factory warehouse warehouses
+hotel restaurant market farm farms estate substation antenna dealership premises ministry university
+club cinema theater theaters theatre theatres airport terminal garage booth agency depot pipes
+supermarket pharmacy hospital center centre company installation installations grid transformer
+transformers junction_boxes exchange exchanges drugstore drugstores businesses establishments
+automobile automobiles newspaper newspapers mansion mansions institute campus
+""".split()) + tuple(
+    f"{kind}_{power}{system}"
+    for kind in ("electric", "electrical", "electricity", "power", "telephone")
+    for power in (("", "power_") if kind.startswith("electric") else ("",))
+    for system in ("system", "systems", "network", "networks")
 )
+OTHER_OBJECT_HEADS = frozenset("""
+consulate post posts line plants pipelines airplane helicopters mine road highway dam transmitter
+power bakery hall halls museum stadium port refinery tanker ship boat branches agencies camp radio
+door doors window windows settlement settlements airports pole poles
+""".split())
+OBJECT_HEADS = frozenset(w.split("_")[-1] for w in TARGET_WORDS) | OTHER_OBJECT_HEADS
+OBJECTS = "(?:" + "|".join(w.replace("_", r"\s+") for w in sorted(TARGET_WORDS, key=len, reverse=True)) + ")"
 TARGET_NP = re.compile(r"\b((?:[\w'-]+\s+){0,2}(" + OBJECTS + r"))\b", re.I)
 NOT_MODIFIER = DETERMINERS | CUT_WORDS | PRONOUNS | frozenset(
     "and or was were is are be been has have had to its their his her near against into 's".split()
@@ -676,19 +690,6 @@ def _victim_position(sentence: str, s: int, e: int) -> bool:
 
 # --- who can be a victim or a perpetrator --------------------------------------------------------
 
-OBJECT_HEADS = frozenset("""
-building buildings house houses home homes residence residences office offices headquarters embassy
-consulate bridge bridges tower towers pylon pylons post posts line lines station stations plant
-plants pipeline pipelines facility facilities installation installations store stores shop shops
-bank banks branch car cars vehicle vehicles bus buses truck trucks jeep train trains aircraft plane
-airplane helicopter school church factory warehouse hotel restaurant market farm farms estate mine
-road highway dam substation antenna transmitter power network bakery pharmacy company premises
-hall halls ministry university museum club cinema theater stadium airport terminal port garage
-refinery tanker ship boat exchange booth branches agency agencies depot camp radio newspaper
-door doors window windows helicopters settlement settlements airports
-grid transformer transformers pole poles boxes drugstore drugstores theaters theatre warehouses businesses
-establishments automobile automobiles mansion mansions institute campus system systems newspapers
-""".split())
 NOT_HUMAN = frozenset("""
 convoy convoys position positions garrison garrisons town towns structure structures
 pipe pipes pump pumps property properties stick sticks total meeting beginning ago department
