@@ -295,3 +295,14 @@ def test_a_harmed_they_stands_for_the_people_just_named_not_the_speaker() -> Non
         if e.type == "ASSAULT"]
     assert killed.recipient is not None and killed.recipient.type == "civilians"
     assert killed.recipient.name == "five farmers" and killed.recipient.text == "They"
+
+
+def test_people_wounded_in_an_attack_are_whom_it_was_done_to() -> None:
+    (attack,) = of_type(events_of("Two other persons were wounded during the attack."), "ASSAULT")
+    assert attack.actor is None
+    assert attack.recipient is not None and "persons" in attack.recipient.text
+    (blast,) = of_type(events_of("FOUR PEOPLE WERE INJURED IN THE BLAST AND HAVE BEEN TAKEN TO THE HOSPITAL."), "ASSAULT")
+    assert blast.recipient is not None and "PEOPLE" in blast.recipient.text
+    (by_rebels,) = of_type(events_of("Two soldiers were wounded in the attack by the rebels."), "ASSAULT")
+    assert by_rebels.actor is not None and "rebels" in by_rebels.actor.text
+    assert by_rebels.recipient is not None and "soldiers" in by_rebels.recipient.text

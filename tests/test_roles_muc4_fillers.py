@@ -180,3 +180,35 @@ def test_a_gun_model_and_its_noun_are_one_weapon_and_bullets_none() -> None:
 
     assert weapons_in(["THEY WERE ARMED WITH M-16 RIFLES AND AK-47 RIFLES."]) == ("M-16 RIFLES", "AK-47 RIFLES")
     assert weapons_in(["THE CAR WAS RIDDLED WITH BULLETS."]) == ()
+
+
+def test_victims_named_after_a_plural_murders_of_or_an_apposition() -> None:
+    text = ("THE DELEGATE CONDEMNED THE MURDERS OF CARLOS VALENCIA GARCIA AND LUIS CARLOS GALAN. "
+            "UNIDENTIFIED PERSONS KIDNAPPED A YOUNG COUPLE, SILVIA AZURDIA AND VICTOR RODRIGUEZ, AS THEY LEFT HOME.")
+    names = ("CARLOS VALENCIA GARCIA", "LUIS CARLOS GALAN", "SILVIA AZURDIA", "VICTOR RODRIGUEZ")
+    ctx = doc_context(_message(text, names))
+    assert person_victims(ctx, 0, len(text)) == names
+
+
+def test_who_reports_a_kidnapping_after_a_comma_is_no_victim() -> None:
+    text = "GUERRILLAS KIDNAPPED TWO ENGINEERS, ARMY SPOKESMAN JUAN PEREZ SAID."
+    ctx = doc_context(_message(text, ("JUAN PEREZ",)))
+    assert person_victims(ctx, 0, len(text)) == ()
+
+
+def test_people_being_held_hostage_are_victims_a_nationality_is_not() -> None:
+    text = "COSTA RICAN AMBASSADOR JESUS FERNANDEZ AND TWO OTHER OFFICIALS ARE BEING HELD HOSTAGE BY THE GROUP."
+    ctx = doc_context(_message(text, ("JESUS FERNANDEZ",)))
+    assert person_victims(ctx, 0, len(text)) == ("JESUS FERNANDEZ",)
+    assert muc4.is_nationality("COSTA RICAN") and not muc4.is_nationality("COSTA RICAN AMBASSADOR")
+
+
+def test_the_massacred_and_the_owner_of_an_attacked_home_are_victims() -> None:
+    text = ("THE MASSACRE OF THE JESUIT PRIESTS IGNACIO ELLACURIA, SEGUNDO MONTES, AND AMANDO LOPEZ WAS "
+            "PERPETRATED AT DAWN. GUERRILLAS ATTACKED THE RESIDENCE OF VICE PRESIDENT ROBERTO ANGULO.")
+    names = ("IGNACIO ELLACURIA", "SEGUNDO MONTES", "AMANDO LOPEZ", "ROBERTO ANGULO")
+    ctx = doc_context(_message(text, names))
+    assert person_victims(ctx, 0, len(text)) == names
+    visit = "THE MINISTER MET THE PRESS AT THE RESIDENCE OF AMBASSADOR JOHN SMITH."
+    ctx = doc_context(_message(visit, ("JOHN SMITH",)))
+    assert person_victims(ctx, 0, len(visit)) == ()

@@ -404,6 +404,11 @@ VICTIM_AFTER = re.compile(
     r"((?:[\w'.-]+\s+){0,4}?[\w'-]+)(?=\s*(?:[,;]|\.(?!\w)|\band\b|\bin\b|\bon\b|\bat\b|\bnear\b|\bwho\b|"
     r"\bwhen\b|\bas\b|\bwhile\b|\bafter\b|\byesterday\b|\btoday\b|\bduring\b|$))", re.I,
 )
+VICTIM_OF_NOUN = re.compile(  # "THE MURDER OF SIX JESUITS AND TWO WOMEN", "THE KIDNAPPING OF A JUDGE"
+    r"\b(?:murders?|assassinations?|killings?|kidnappings?|abductions?|massacre)\s+of\s+"
+    r"((?:[\w'.-]+\s+){0,7}?[\w'-]+)(?=\s*(?:[,;:(]|--|\.(?!\w)|\bin\b|\bon\b|\bat\b|\bwho\b|\bwhen\b|"
+    r"\bwhich\b|\bthat\b|\bby\b|\blast\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bhad\b|\bis\b|\bare\b|$))", re.I,
+)
 VICTIM_BEFORE = re.compile(
     r"((?:[\w'.-]+\s+){0,3}?[\w'-]+)\s+(?:was|were|have been|has been|had been)\s+(?!not\b|never\b)(?:\w+\s+)?"
     + VICTIM_VERBS + r"\b", re.I,
@@ -505,6 +510,7 @@ def victims_in(sentence: str) -> tuple[str, ...]:
     "including" names among them), as minimal NPs."""
     found = [m.group(1) for m in VICTIM_AFTER.finditer(sentence)]
     found += [m.group(1) for m in VICTIM_BEFORE.finditer(sentence)]
+    found += [m.group(1) for m in VICTIM_OF_NOUN.finditer(sentence)]
     flat = " ".join(sentence.split())
     found += [g for pattern in (INCLUDING_BEFORE, INCLUDING_AFTER) for m in pattern.finditer(flat) for g in m.groups()]
     out = []
@@ -572,16 +578,25 @@ _VICTIM_VERB = (
     r"massacred|tortured|machine-?gunned|hacked|seized|captured|held hostage)"
 )
 PASSIVE_AFTER = re.compile(
-    r"[^.;]{0,140}?\b(?:was|were|had been|has been|have been)\s+(?:(?:\w+ly|also|later|then|all|both)\s+)?"
+    r"[^.;]{0,140}?\b(?:was|were|had been|has been|have been|(?:is|are|was|were)\s+being)\s+(?:(?:\w+ly|also|later|then|all|both)\s+)?"
     + _VICTIM_VERB + r"\b", re.I
 )
 _ACTIVE_ING = r"(?:killing|murdering|assassinating|wounding|injuring)"  # "... EXPLODED, KILLING X"
 _THE_HIT = r"(?:victims?|dead|deceased|bodies|corpses|hostages?|wounded|injured)"
 _IDENTIFIED_AS = _THE_HIT + r"\s+(?:were|was|are|is|have been|has been|had been)\s+(?:identified|named)\s+as"
 ACTIVE_BEFORE = re.compile(
-    r"(?:\b" + _VICTIM_VERB + r"|\b" + _ACTIVE_ING + r"|\b(?:murder|assassination|kidnapping|abduction|death|"
+    r"(?:\b" + _VICTIM_VERB + r"|\b" + _ACTIVE_ING + r"|\b(?:murders?|assassinations?|killings?|kidnappings?|abductions?|deaths?|massacre|"
     r"attack on|attempt on the life)\s+of)\b[^.;,]{0,45}$", re.I,
 )
+OWNER_BEFORE = re.compile(  # "ATTACKED THE RESIDENCE OF VICE PRESIDENT X": whose property was hit
+    r"\b(?:homes?|houses?|residences?|offices?|farms?|cars?|vehicles?)\s+of\s+(?:(?:the\s+)?[\w'.-]+\s+){0,4}$", re.I,
+)
+OWNER_AFTER = re.compile(r"'S\s+(?:\w+\s+)?(?:home|house|residence|office|farm|car|vehicle)s?\b", re.I)
+HIT_CUE = re.compile(r"\b(?:attack\w*|bomb\w*|dynamit\w*|explo\w*|burn\w*|set\s+fire|machine-?gunn\w*|destroy\w*|damag\w*)", re.I)
+APPOSED_AFTER_VERB = re.compile(  # "ASSASSINATED LAST WEEK, MAGISTRATE X", "KIDNAPPED A YOUNG COUPLE, X AND Y"
+    r"\b" + _VICTIM_VERB + r"\s+[^.;,:]{0,45},\s*[^.;,:]{0,40}$", re.I,
+)
+SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}?(?:said|says|reported|stated|added|told|announced|explained|noted)\b", re.I)
 NAMED_AS_VICTIM = re.compile(  # "THE VICTIMS WERE IDENTIFIED AS X, Y ...", "THE DEAD INCLUDE X", "THE VICTIM, X"
     r"\b(?:" + _IDENTIFIED_AS + "|" + _THE_HIT + r"\s*(?:were|was|are|is|include[sd]?|including|,))"
     r"\s+(?:[A-Za-z.]+\s+){0,2}$", re.I,
@@ -685,6 +700,10 @@ def _victim_position(sentence: str, s: int, e: int) -> bool:
     before = sentence[max(0, s - 80):s]
     if PARTICIPLE_AFTER.match(sentence[e:]):
         return True
+    if APPOSED_AFTER_VERB.search(before) and not SPEAKER_AFTER.match(sentence[e:]):
+        return True
+    if (OWNER_BEFORE.search(before) or OWNER_AFTER.match(sentence[e:])) and HIT_CUE.search(sentence):
+        return True
     return bool(ACTIVE_BEFORE.search(before) or LIST_INTRO.search(before) or NAMED_AS_VICTIM.search(before))
 
 
@@ -716,6 +735,8 @@ def is_nationality(text: str) -> bool:
     import pycountry
 
     words = re.findall(r"[a-z0-9'.-]+", text.lower())
+    if len(words) == 2 and " ".join(words) in ("costa rican", "el salvador", "costa rica"):
+        return True
     if len(words) != 1:
         return False
     return words[0] in DEMONYMS or pycountry.countries.get(name=words[0].title()) is not None

@@ -231,6 +231,19 @@ def _undergoer(tok):  # type: ignore[no-untyped-def]
 
 
 TOLL_VERBS = {"kill", "wound", "injure", "maim"}
+HURT_VERBS = TOLL_VERBS | {"hurt"}
+
+
+def _harmed_in(tok):  # type: ignore[no-untyped-def]
+    """"two persons were WOUNDED during the attack", "four people were injured in the blast": the
+    subject of the passive harm verb an attack noun hangs from was harmed in that attack."""
+    prep = tok.head
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in HURT_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 LIFE_VERBS = {"claim", "take", "cost"}
 
 
@@ -379,6 +392,9 @@ def _build(
     elif actor_tok is not None and actor_tok.dep_ == "poss" and actor_tok.head.i == tok.i and tok.pos_ == "NOUN" \
             and tok.lemma_.lower() in PATIENT_NOUNS and _whose(actor_tok):
         victim, actor_tok = actor_tok, None  # "Galan's assassination": whose murder it is, not who murdered
+    if victim is None:
+        harmed = _harmed_in(tok)
+        victim = harmed if harmed is not None and (actor_tok is None or harmed.i != actor_tok.i) else None
     if victim is None and tok.dep_ == "pcomp" and any(c.dep_ == "auxpass" for c in tok.children):
         victim = _undergoer(tok)  # "the mayor died after being shot": the mayor was shot
         if victim is not None and actor_tok is not None and actor_tok.i == victim.i:
