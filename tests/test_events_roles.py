@@ -306,3 +306,11 @@ def test_people_wounded_in_an_attack_are_whom_it_was_done_to() -> None:
     (by_rebels,) = of_type(events_of("Two soldiers were wounded in the attack by the rebels."), "ASSAULT")
     assert by_rebels.actor is not None and "rebels" in by_rebels.actor.text
     assert by_rebels.recipient is not None and "soldiers" in by_rebels.recipient.text
+
+
+def test_a_day_that_owns_a_murder_is_when_not_who_and_a_discussed_murder_happened() -> None:
+    (murder,) = of_type(events_of("The government will investigate last Thursday's murder of eight people."), "ASSAULT")
+    assert murder.actor is None and murder.status == "occurred"
+    assert murder.recipient is not None and "people" in murder.recipient.text
+    (any_attack,) = of_type(events_of("The government will condemn any attack on civilians."), "ASSAULT")
+    assert any_attack.status == "hypothetical"

@@ -212,3 +212,14 @@ def test_the_massacred_and_the_owner_of_an_attacked_home_are_victims() -> None:
     visit = "THE MINISTER MET THE PRESS AT THE RESIDENCE OF AMBASSADOR JOHN SMITH."
     ctx = doc_context(_message(visit, ("JOHN SMITH",)))
     assert person_victims(ctx, 0, len(visit)) == ()
+
+
+def test_a_list_of_named_suspects_is_read_across_a_sentence_end() -> None:
+    from eventwire.evaluate.muc4_roles import listed_suspects
+
+    text = ("THE POLICE SHOWED VIDEO CLIPS OF FIVE MEN SUSPECTED OF KILLING SENATOR LUIS CARLOS GALAN. "
+            "THEIR NAMES ARE ARMANDO BERNAL ACOSTA, NORBERTO MURILLO, AND LUIS HASBUN.")
+    assert listed_suspects(text) == ("ARMANDO BERNAL ACOSTA", "NORBERTO MURILLO", "LUIS HASBUN")
+    identified = "THEY OFFERED MONEY FOR THE RELEASE OF THE SUSPECTS, WHO WERE IDENTIFIED AS ALBERTO JUBIS AND PEDRO ZAMBRANO."
+    assert listed_suspects(identified) == ("ALBERTO JUBIS", "PEDRO ZAMBRANO")
+    assert listed_suspects("THE VICTIMS WERE IDENTIFIED AS JUAN PEREZ AND LUIS GOMEZ.") == ()

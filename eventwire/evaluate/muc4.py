@@ -111,7 +111,9 @@ from .muc4_reader import KeyTemplate, Message, mixed_case_variant, read_keys, re
 from .muc4_reader import message_dates
 from .muc4_relevance import RelevanceModel
 from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
-from .muc4_roles import OBJECT_HEADS, can_name_people, is_nationality, of_alternatives, only_combatants, person_victims
+from .muc4_roles import (
+    OBJECT_HEADS, can_name_people, is_nationality, listed_suspects, of_alternatives, only_combatants, person_victims,
+)
 from .muc4_roles import INCIDENT_VERB_RE, LIST_GAP_WORDS, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, hit_objects
 from .muc4_roles import MILITARY_NP, people_word, place_specificity, state_doers, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
@@ -632,6 +634,9 @@ def _doc_suspects(ctx: DocContext, events: Sequence[Event], groups: Sequence[Inc
             listed = after is not None and not LIST_GAP_WORDS.search(after.group("gap"))  # "X SAID Y WAS ARRESTED": not X
             if inside or listed or WARRANT_BEFORE.search(ctx.text[max(0, a.start - 40):a.start]):
                 found.append(Entity((a.text,)))
+    if groups:  # a list of named suspects may follow the sentence that says what they are suspected of
+        text = " ".join(t for _, _, t in ctx.sentences)
+        found += [Entity((n,)) for n in listed_suspects(text) if n.lower() not in ctx.place_names]
     return _fresh(found, have)
 
 

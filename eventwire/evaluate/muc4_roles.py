@@ -667,11 +667,30 @@ being not no northern southern eastern western central
 
 
 def listed_victims(sentence: str) -> tuple[str, ...]:
-    """Names in a list introduced by "THE VICTIMS WERE IDENTIFIED AS" or an active "KILLING":
-    items of two to five name-like words (no title, kinship, role, determiner or place word), an
-    age after a name skipped ("MARIA JACINTA PULIDO, 42; PILAR PULIDO, 19; ...")."""
+    """Names in a list introduced by "THE VICTIMS WERE IDENTIFIED AS" or an active "KILLING"
+    (:func:`listed_names`)."""
+    return listed_names(VICTIM_LIST, sentence)
+
+
+SUSPECT_LIST = re.compile(  # "THE SUSPECTS, WHO WERE IDENTIFIED AS X, Y ...", "FIVE MEN SUSPECTED OF ... THEIR NAMES ARE X, Y"
+    r"\b(?:suspects?|(?:men|persons|people|individuals)\s+(?:suspected|accused)\s+of|alleged\s+(?:murderers|killers|assassins|perpetrators))"
+    r"\b(?:[^.]|\.\s){0,160}?\b(?:(?:were|was|have\s+been|has\s+been)\s+identified\s+as|(?:their|whose)\s+names\s+are)\s*:?\s+([^.]+)",
+    re.I,
+)
+
+
+def listed_suspects(text: str) -> tuple[str, ...]:
+    """Names in a list of suspects: "THE SUSPECTS, WHO WERE IDENTIFIED AS X, Y AND Z", "FIVE MEN
+    SUSPECTED OF KILLING ... THEIR NAMES ARE X, Y ..." (may span sentences: read from flattened text)."""
+    return listed_names(SUSPECT_LIST, " ".join(text.split()))
+
+
+def listed_names(intro: re.Pattern[str], sentence: str) -> tuple[str, ...]:
+    """Names in the list the group of ``intro`` holds: items of two to five name-like words (no
+    title, kinship, role, determiner or place word), an age after a name skipped ("MARIA JACINTA
+    PULIDO, 42; PILAR PULIDO, 19; ...")."""
     out: list[str] = []
-    for m in VICTIM_LIST.finditer(sentence):
+    for m in intro.finditer(sentence):
         for item in re.split(r"\s*(?:[,;:]|\band\b)\s*", m.group(1), flags=re.I):
             words = item.split()
             if not 2 <= len(words) <= 5 or not all(re.fullmatch(r"[A-Za-z][A-Za-z'-]*\.?", w) for w in words):

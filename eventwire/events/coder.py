@@ -693,7 +693,8 @@ def _actor_token(tok, head):  # type: ignore[no-untyped-def]
     if light is not None and roles.subject_token(light) is not None:
         return roles.subject_token(light)
     for c in tok.children:  # "coalition air strikes", "Isis's attack", "a Turkish offensive"
-        if c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "NOUN") and c.lower_ not in NOT_AGENT_MODIFIERS:
+        if c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "NOUN") and c.lower_ not in NOT_AGENT_MODIFIERS \
+                and not _a_time(c):
             return c
         if c.dep_ == "amod" and c.ent_type_ == "NORP":
             return c
@@ -744,6 +745,17 @@ def _participle_agent(tok):  # type: ignore[no-untyped-def]
                     if obj is not None and obj.lemma_.lower() not in roles.VEHICLES:
                         return obj
     return None
+
+
+WHEN_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow week weekend month year
+night morning evening afternoon january february march april may june july august september october november december
+""".split())
+
+
+def _a_time(tok) -> bool:  # type: ignore[no-untyped-def]
+    """"last Thursday's murder", "yesterday's attack": the possessor is when, not who."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in WHEN_WORDS
 
 
 NOT_AGENT_MODIFIERS = {"air", "car", "suicide", "drone", "ground", "bomb", "gas", "teargas", "tear", "rubber", "cane", "lathi", "baton"}

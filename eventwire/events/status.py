@@ -81,6 +81,11 @@ def status_of(trigger: Token) -> str:
         return "attempted"
     if _alleged_doer(trigger) or _hedged_doer(trigger):
         return "suspected"  # "alleged commandos ... machinegunned", "kidnapped, apparently by ELN guerrillas"
+    # "will investigate last Thursday's murder": the modal is the speaker's, the murder happened;
+    # "will condemn any attack": no attack in particular
+    talked_about = trigger.pos_ == "NOUN" and _commented(trigger)
+    if talked_about and any(c.dep_ == "det" and c.lower_ in ("any", "every", "all") or c.lower_ == "future" for c in trigger.children):
+        return "hypothetical"
     if trigger.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         governor = trigger.head.lemma_.lower()
         if governor == "unable":
@@ -90,7 +95,7 @@ def status_of(trigger: Token) -> str:
     own_clause = True  # modals count only up to the first clause boundary above the trigger
     for verb in [trigger, *governors(trigger)]:
         for c in verb.children if own_clause else ():
-            if c.dep_ == "aux" and c.lower_ in MODAL_STATUS:
+            if c.dep_ == "aux" and c.lower_ in MODAL_STATUS and not talked_about:
                 return MODAL_STATUS[c.lower_]
             if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                 return "hypothetical"
@@ -113,6 +118,12 @@ def status_of(trigger: Token) -> str:
         if verb.dep_ in ("ROOT",) or verb.lemma_.lower() in SPEECH_VERBS:
             break
     return "occurred"
+
+
+def _commented(trigger: Token) -> bool:
+    from .frames import commented  # frames reads this module's word lists
+
+    return bool(commented(trigger))
 
 
 ALLEGED = {"alleged", "suspected", "presumed", "purported", "supposed", "reputed"}
