@@ -720,3 +720,16 @@ def test_a_state_force_the_sentence_makes_the_doer_is_the_organisation_not_the_m
     raid = on_sentence(event("ASSAULT", "explosives", sent, recipient=Actor(name="civilians", text="PERQUIN CIVILIANS")), text, "BOMBED")
     (tpl,) = muc4.templates_of(message(text, (fmln,), events=(raid,)))
     assert [e.mentions[0] for e in tpl.role("PerpOrg")] == ["ARMED FORCES"]
+
+
+def test_an_air_force_that_strafes_is_the_organisation_not_the_rebels_it_fought() -> None:
+    text = ("SAN SALVADOR, 5 JAN 90 -- SALVADORAN AIR FORCE HELICOPTERS STRAFED THE CAMP FOLLOWING A CLASH "
+            "BETWEEN GOVERNMENT TROOPS AND GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT.")
+    fmln = span_actor(text, "FARABUNDO MARTI NATIONAL LIBERATION FRONT", type="rebel group", actor_id="FMLN")
+    air = span_actor(text, "SALVADORAN AIR FORCE", type="military")
+    sent = text[text.index("SALVADORAN AIR"):]
+    strafe = on_sentence(event("ASSAULT", "aerial", sent, actor=air,
+                               recipient=Actor(name="camp", text="THE CAMP")), text, "STRAFED")
+    (tpl,) = muc4.templates_of(message(text, (fmln, air), events=(strafe,)))
+    assert [e.mentions[0] for e in tpl.role("PerpOrg")] == ["SALVADORAN AIR FORCE"]
+    assert tpl.role("PerpInd") == ()

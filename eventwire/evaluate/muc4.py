@@ -361,6 +361,9 @@ def to_incident(event: Event, published: dt.date | None, ctx: DocContext | None 
     if when and published and when[1] < published - dt.timedelta(days=RECENT_DAYS):
         return None  # not recent: background
     ind, org = perp_fillers(event.actor)
+    forces = tuple(e for e in ind if any(_names_a_force(m) for m in e.mentions))
+    if forces and not org:  # "THE AIR FORCE STRAFED THE CAMP": the doer is an organisation, no other group stands in
+        ind, org = tuple(e for e in ind if e not in forces), forces
     if ctx is not None:
         org = _doc_orgs(org, event, ctx)
     target, victim = target_fillers(event.recipient)
