@@ -223,3 +223,9 @@ def test_a_list_of_named_suspects_is_read_across_a_sentence_end() -> None:
     identified = "THEY OFFERED MONEY FOR THE RELEASE OF THE SUSPECTS, WHO WERE IDENTIFIED AS ALBERTO JUBIS AND PEDRO ZAMBRANO."
     assert listed_suspects(identified) == ("ALBERTO JUBIS", "PEDRO ZAMBRANO")
     assert listed_suspects("THE VICTIMS WERE IDENTIFIED AS JUAN PEREZ AND LUIS GOMEZ.") == ()
+
+
+def test_a_ministry_that_speaks_and_a_house_someone_was_leaving_are_no_targets() -> None:
+    assert targets_in("THE DEFENSE MINISTRY IN BOGOTA CONFIRMED THAT A BOMB EXPLODED AT A BANK.") == ("BANK",)
+    assert targets_in("HE WAS SHOT AS HE WAS LEAVING HIS RESIDENCE IN THE SOUTHERN SUBURBS.") == ()
+    assert targets_in("THE CAR BOMB WAS LEFT UNDER THE BRIDGE WHERE IT EXPLODED.") == ("BRIDGE",)

@@ -527,6 +527,8 @@ NOT_TARGET_AFTER = re.compile(  # "CAR BOMB", "THE STATION ANNOUNCER", "HOUSE AR
 )
 NOT_TARGET_BEFORE = re.compile(  # the perpetrators' vehicle, a speaker, a way home: no target
     r"\b(?:from|inside|aboard|used|using|taking|walking|driving|riding|travell?ing\s+in|fled\s+in|"
+    r"leaving|enter(?:ing|ed)?|approach(?:ing|ed)?|arriv(?:ing|ed)\s+at|return(?:ing|ed)\s+to|"
+    r"(?:jumped|got)\s+(?:into|in)|"
     r"according\s+to|in\s+another)\s+(?:(?:a|an|the|their|his|her|its|two|\d+)\s+)?(?:[\w'-]+\s+){0,2}$", re.I,
 )
 
@@ -556,7 +558,13 @@ def targets_in(sentence: str) -> tuple[str, ...]:
         if not NOT_TARGET_AFTER.match(flat[m.end():]) and not NOT_TARGET_BEFORE.search(flat[max(0, m.start(2) - 60):m.start(2)])
     ]
     found = [re.split(r"\s+(?:on|of|in|at|from|to|into|near|against)\s+", f, flags=re.I)[-1] for f in found]
+    found = [f for f in found if f.split()[-1].lower() not in INSTITUTION_HEADS]
     return tuple(dict.fromkeys(_trim(f) for f in found))
+
+
+# words that name a body as often as a building ("THE FOREIGN MINISTRY SAID", "THE JUDICIAL BRANCH"):
+# a target only as what a damage verb hits (:func:`hit_objects`) or as the event's recipient
+INSTITUTION_HEADS = frozenset("ministry branch institute agency company university".split())
 
 
 GENERIC_WORDS = """
