@@ -733,3 +733,12 @@ def test_an_air_force_that_strafes_is_the_organisation_not_the_rebels_it_fought(
     (tpl,) = muc4.templates_of(message(text, (fmln, air), events=(strafe,)))
     assert [e.mentions[0] for e in tpl.role("PerpOrg")] == ["SALVADORAN AIR FORCE"]
     assert tpl.role("PerpInd") == ()
+
+
+def test_people_a_later_sentence_says_were_wounded_are_victims_too() -> None:
+    text = ("BOGOTA, 5 JAN 90 -- A BOMB EXPLODED AT A BANK IN BOGOTA. "
+            "TWO PASSERSBY WERE WOUNDED AND THREE SOLDIERS WERE KILLED. THE POLICE SAID THE TIME WAS KILLED SLOWLY.")
+    sent = "A BOMB EXPLODED AT A BANK IN BOGOTA."
+    bomb = on_sentence(event("ASSAULT", "explosives", sent), text, "EXPLODED")
+    (tpl,) = muc4.templates_of(message(text, events=(bomb,)))
+    assert [e.mentions[0] for e in tpl.role("Victim")] == ["PASSERSBY"]

@@ -589,6 +589,8 @@ def _doc_victims(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, .
     """Named victims of the message's incident sentences that no template holds yet."""
     have = [v for g in groups for v in g.template.role("Victim")]
     found = [Entity((n,)) for start, end, _ in ctx.sentences for n in person_victims(ctx, start, end)]
+    found += [Entity((n,)) for _, _, text in ctx.sentences for n in victims_in(text)
+              if ctx.could_be_people(n) and not MILITARY_NP.search(n)]
     return _fresh(found, have)
 
 
