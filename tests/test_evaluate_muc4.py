@@ -742,3 +742,13 @@ def test_people_a_later_sentence_says_were_wounded_are_victims_too() -> None:
     bomb = on_sentence(event("ASSAULT", "explosives", sent), text, "EXPLODED")
     (tpl,) = muc4.templates_of(message(text, events=(bomb,)))
     assert [e.mentions[0] for e in tpl.role("Victim")] == ["PASSERSBY"]
+
+
+def test_objects_a_later_sentence_says_were_destroyed_are_targets_a_press_venue_is_not() -> None:
+    text = ("BOGOTA, 5 JAN 90 -- A BOMB EXPLODED AT A BANK IN BOGOTA. "
+            "SEVERAL STORES NEAR THE BANK WERE DESTROYED. THE MAYOR LATER SPOKE AT A SCHOOL.")
+    sent = "A BOMB EXPLODED AT A BANK IN BOGOTA."
+    bomb = on_sentence(event("ASSAULT", "explosives", sent), text, "EXPLODED")
+    (tpl,) = muc4.templates_of(message(text, events=(bomb,)))
+    targets = [e.mentions[0] for e in tpl.role("Target")]
+    assert "STORES" in targets and "BANK" in targets and "SCHOOL" not in targets

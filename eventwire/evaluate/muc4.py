@@ -114,7 +114,7 @@ from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, pa
 from .muc4_roles import (
     OBJECT_HEADS, can_name_people, is_nationality, listed_suspects, of_alternatives, only_combatants, person_victims,
 )
-from .muc4_roles import INCIDENT_VERB_RE, LIST_GAP_WORDS, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, hit_objects
+from .muc4_roles import HIT_CUE, INCIDENT_VERB_RE, LIST_GAP_WORDS, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, hit_objects
 from .muc4_roles import MILITARY_NP, people_word, place_specificity, state_doers, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import head_noun, normalise, score
@@ -646,11 +646,14 @@ def _doc_suspects(ctx: DocContext, events: Sequence[Event], groups: Sequence[Inc
 
 
 def _doc_targets(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, ...]:
-    """Objects that any sentence of the message writes right after a damage verb."""
+    """Objects that any sentence of the message writes right after a damage verb, or names in a
+    sentence with a word of attack, bombing, burning or damage."""
     if all(g.type == "KIDNAPPING" for g in groups):
         return ()
     have = [v for g in groups for v in g.template.role("Target")]
-    return _fresh([Entity((n,)) for _, _, text in ctx.sentences for n in hit_objects(text)], have)
+    found = [Entity((n,)) for _, _, text in ctx.sentences for n in hit_objects(text)]
+    found += [Entity((n,)) for _, _, text in ctx.sentences if HIT_CUE.search(text) for n in targets_in(text)]
+    return _fresh(found, have)
 
 
 def _fresh(found: Sequence[Entity], have: Sequence[Entity]) -> tuple[Entity, ...]:
