@@ -752,3 +752,12 @@ def test_objects_a_later_sentence_says_were_destroyed_are_targets_a_press_venue_
     (tpl,) = muc4.templates_of(message(text, events=(bomb,)))
     targets = [e.mentions[0] for e in tpl.role("Target")]
     assert "STORES" in targets and "BANK" in targets and "SCHOOL" not in targets
+
+
+def test_the_weapon_a_later_sentence_names_is_the_incident_s_a_seized_haul_is_not() -> None:
+    text = ("BOGOTA, 5 JAN 90 -- GUERRILLAS ATTACKED A BANK IN BOGOTA. "
+            "THE ATTACKERS USED GRENADES AND DAMAGED THE FRONT. POLICE LATER SEIZED 20 RIFLES.")
+    sent = "GUERRILLAS ATTACKED A BANK IN BOGOTA."
+    attack = on_sentence(event("ASSAULT", None, sent), text, "ATTACKED")
+    (tpl,) = muc4.templates_of(message(text, events=(attack,)))
+    assert [e.mentions[0] for e in tpl.role("Weapon")] == ["GRENADES"]

@@ -538,7 +538,7 @@ def predicted_templates(
     kept = list(select(tuple(out)) if select is not None else out)
     if kept and ctx is not None:
         extra = {"Victim": _doc_victims(ctx, groups), "PerpInd": _doc_perpetrators(ctx, groups) + _doc_suspects(ctx, events, groups),
-                 "Target": _doc_targets(ctx, groups)}
+                 "Target": _doc_targets(ctx, groups), "Weapon": _doc_weapons(ctx, groups)}
         first = kept[0]
         kept[0] = _keys_conventions(replace(first, roles=tuple((r, es + extra.get(r, ())) for r, es in first.roles)))
     return tuple(kept)
@@ -654,6 +654,13 @@ def _doc_targets(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, .
     found = [Entity((n,)) for _, _, text in ctx.sentences for n in hit_objects(text)]
     found += [Entity((n,)) for _, _, text in ctx.sentences if HIT_CUE.search(text) for n in targets_in(text)]
     return _fresh(found, have)
+
+
+def _doc_weapons(ctx: DocContext, groups: Sequence[Incident]) -> tuple[Entity, ...]:
+    """Instruments named in any current sentence with a word of attack, bombing, burning or damage
+    (not a haul of seized or found arms)."""
+    have = [w for g in groups for w in g.template.role("Weapon")]
+    return _fresh([Entity((w,)) for _, _, text in ctx.sentences if HIT_CUE.search(text) for w in weapons_in([text])], have)
 
 
 def _fresh(found: Sequence[Entity], have: Sequence[Entity]) -> tuple[Entity, ...]:
