@@ -761,3 +761,17 @@ def test_the_weapon_a_later_sentence_names_is_the_incident_s_a_seized_haul_is_no
     attack = on_sentence(event("ASSAULT", None, sent), text, "ATTACKED")
     (tpl,) = muc4.templates_of(message(text, events=(attack,)))
     assert [e.mentions[0] for e in tpl.role("Weapon")] == ["GRENADES"]
+
+
+def test_a_place_read_in_a_country_the_message_never_names_takes_the_message_s_country() -> None:
+    text = ("SAN SALVADOR, 5 JAN 90 -- A BOMB EXPLODED IN SAN BENITO. ANOTHER BOMB EXPLODED IN SOYAPANGO. "
+            "A THIRD BOMB EXPLODED IN MEJICANOS, EL SALVADOR.")
+    where = {"SAN BENITO": "AR", "SOYAPANGO": "SV", "MEJICANOS": "SV"}  # the gazetteer's reading
+    places = tuple(span_place(text, name, iso2, "city") for name, iso2 in where.items())
+    bombs = []
+    for place in places:
+        sent = next(s.rstrip(".") + "." for s in text.split(". ") if place.text in s).split("-- ")[-1]
+        bombs.append(on_sentence(event("ASSAULT", "explosives", sent, location=place), text, "EXPLODED IN " + place.text))
+    tpls = muc4.templates_of(message(text, places=places, events=tuple(bombs)))
+    benito = next(t for t in tpls if t.place and "SAN BENITO" in t.place.names)
+    assert "SV" in benito.place.countries

@@ -92,6 +92,7 @@ events, else of its place mentions, counting only MUC's nine countries when any 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import threading
 import time
@@ -323,6 +324,26 @@ def country_names(iso2: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+@functools.lru_cache(maxsize=64)
+def _country_words(iso2: str) -> re.Pattern[str] | None:
+    """Names and demonyms of a country ("PERU", "PERUVIAN") as one pattern."""
+    import pycountry
+
+    from ..mentions.actors import _country_table
+
+    rec = pycountry.countries.get(alpha_2=iso2.upper())
+    if rec is None:
+        return None
+    words = [w for w, iso3 in _country_table()[0].items() if iso3 == rec.alpha_3]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I) if words else None
+
+
+def _names_country(text: str, iso2: str) -> bool:
+    """Does the message name the country or its people anywhere?"""
+    pattern = _country_words(iso2)
+    return pattern is not None and pattern.search(text) is not None
+
+
 def place_guess(place: Place | None) -> PlaceGuess | None:
     if place is None:
         return None
@@ -532,6 +553,10 @@ def predicted_templates(
         foreign = g.country is not None and g.country.upper() not in MUC_COUNTRIES
         if foreign and common and common.upper() in MUC_COUNTRIES:
             tpl = replace(tpl, place=None)
+        elif common and common.upper() in MUC_COUNTRIES and g.country and g.country.upper() != common.upper() \
+                and tpl.place is not None and ctx is not None and not _names_country(ctx.text, g.country):
+            # "SAN BENITO" read as Argentina's in a message that never names Argentina: the message's country
+            tpl = replace(tpl, place=replace(tpl.place, countries=country_names(common)))
         if tpl.place is None and fallback is not None:
             tpl = replace(tpl, place=fallback)
         out.append(tpl)
