@@ -229,3 +229,12 @@ def test_a_ministry_that_speaks_and_a_house_someone_was_leaving_are_no_targets()
     assert targets_in("THE DEFENSE MINISTRY IN BOGOTA CONFIRMED THAT A BOMB EXPLODED AT A BANK.") == ("BANK",)
     assert targets_in("HE WAS SHOT AS HE WAS LEAVING HIS RESIDENCE IN THE SOUTHERN SUBURBS.") == ()
     assert targets_in("THE CAR BOMB WAS LEFT UNDER THE BRIDGE WHERE IT EXPLODED.") == ("BRIDGE",)
+
+
+def test_objects_before_and_passive_subjects_and_denied_doers_are_no_perpetrators() -> None:
+    from eventwire.evaluate.muc4_roles import perpetrators_in
+
+    assert perpetrators_in("ON EL CARMEN HILL WE KILLED 15 SOLDIERS AND WOUNDED 30.") == ()
+    assert perpetrators_in("TWO SOLDIERS WERE ALSO WOUNDED.") == ()
+    assert perpetrators_in("IT WAS NOT THE WORK OF LEFTIST GUERRILLAS.") == ()
+    assert perpetrators_in("URBAN GUERRILLAS ATTACKED THE POST.") == ("URBAN GUERRILLAS",)

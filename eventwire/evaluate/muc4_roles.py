@@ -462,11 +462,14 @@ def _trim(np: str) -> str:
 def perpetrators_in(sentence: str) -> tuple[str, ...]:
     """Generic perpetrator NPs: agents of incident verbs ("kidnapped by armed men") and subjects."""
     found = [_whole_np(m.group(1), sentence[m.end(1):]) for m in BY_AGENT.finditer(sentence)
-             if not _modifier_use(m.group(1), sentence[m.end(1):])]
+             if not _modifier_use(m.group(1), sentence[m.end(1):])
+             and not re.search(r"\bnot\s+(?:\w+\s+){0,2}$", sentence[max(0, m.start() - 30):m.start()], re.I)]
     found += [np for m in RESPONSIBLE.finditer(sentence) if (np := m.group(1) or m.group(2))]
     for m in SUBJECT.finditer(sentence):
         np, gap = m.group(1), sentence[m.end(1):m.start(2)]
         if PASSIVE_GAP.search(gap):  # "a guerrilla was killed": the subject of a passive suffered it
+            continue
+        if re.search(r"\b(?:and|or)\b|,", gap, re.I):  # "WE KILLED 15 SOLDIERS AND WOUNDED 30": an object before "and"
             continue
         np = _whole_np(np, gap)
         if not _modifier_use(np, sentence[m.start(1) + len(np):]):
@@ -474,7 +477,7 @@ def perpetrators_in(sentence: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(np for f in found for np in minimal_nps(_trim(f))))
 
 
-PASSIVE_GAP = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.I)
+PASSIVE_GAP = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:\w+ly|also|later|then|all|both)\s+)?$", re.I)
 HEAD_AFTER = re.compile(
     r"(?:\s+(?!(?:was|were|have|has|had|who|which|that)\b)[\w'-]+){0,2}?\s+" + PERP_HEADS + COLLECTIVE + r"\b", re.I)
 
