@@ -238,3 +238,11 @@ def test_objects_before_and_passive_subjects_and_denied_doers_are_no_perpetrator
     assert perpetrators_in("TWO SOLDIERS WERE ALSO WOUNDED.") == ()
     assert perpetrators_in("IT WAS NOT THE WORK OF LEFTIST GUERRILLAS.") == ()
     assert perpetrators_in("URBAN GUERRILLAS ATTACKED THE POST.") == ("URBAN GUERRILLAS",)
+
+
+def test_navy_and_national_guard_posts_are_combatants_a_bank_is_not() -> None:
+    from eventwire.evaluate.muc4_roles import only_combatants
+    from eventwire.evaluate.muc4_score import Entity
+
+    assert only_combatants([Entity(("NAVY HEADQUARTERS",)), Entity(("NATIONAL GUARD POST",))])
+    assert not only_combatants([Entity(("NAVY HEADQUARTERS",)), Entity(("BANK",))])

@@ -754,7 +754,8 @@ british french spanish german israeli
 """.split())
 _NO_NAME_WORDS = NOT_NAME | NOT_IN_NAME | DETERMINERS | PRONOUNS | CUT_WORDS | EVENT_NOUNS | DEMONYMS  # listed_victims
 MILITARY_NP = re.compile(
-    r"\b(military|army|soldiers?|troops?|patrols?|garrisons?|barracks|battalions?|brigades?|"
+    r"\b(military|army|soldiers?|troops?|patrols?|garrisons?|barracks|battalions?|brigades?|navy|naval|"
+    r"air\s+force|air\s+base|detachments?|outposts?|national\s+guard|treasury\s+police|"
     r"guardsmen|policemen|police\s+(?:station|post|patrol|headquarters)|army\s+positions|"
     r"(?:drug\s+)?traffickers?|guerrillas?|rebels?)\b", re.I,
 )
