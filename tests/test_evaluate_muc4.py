@@ -775,3 +775,13 @@ def test_a_place_read_in_a_country_the_message_never_names_takes_the_message_s_c
     tpls = muc4.templates_of(message(text, places=places, events=tuple(bombs)))
     benito = next(t for t in tpls if t.place and "SAN BENITO" in t.place.names)
     assert "SV" in benito.place.countries
+
+
+def test_subversives_in_a_caseless_message_are_the_perpetrators() -> None:
+    text = ("LIMA, 9 JAN 90 -- AT 0945 THIS MORNING SUBVERSIVES CONDUCTED AN ARMED TERRORIST ATTACK AGAINST "
+            "FORMER DEFENSE MINISTER GENERAL ENRIQUE LOPEZ ALBUJAR IN SAN ISIDRO.")
+    subversives = span_actor(text, "SUBVERSIVES", type="rebel group")
+    sent = text[text.index("AT 0945"):]
+    attack = on_sentence(event("ASSAULT", None, sent, actor=subversives), text, "ATTACK")
+    (tpl,) = muc4.templates_of(message(text, (subversives,), events=(attack,)))
+    assert [e.mentions[0] for e in tpl.role("PerpInd")] == ["SUBVERSIVES"]

@@ -116,7 +116,7 @@ from .muc4_roles import (
     OBJECT_HEADS, can_name_people, is_nationality, listed_suspects, of_alternatives, only_combatants, person_victims,
 )
 from .muc4_roles import HIT_CUE, INCIDENT_VERB_RE, LIST_GAP_WORDS, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, hit_objects
-from .muc4_roles import MILITARY_NP, people_word, place_specificity, state_doers, targets_in, victims_in, weapons_in
+from .muc4_roles import COLLECTIVE_HEADS, MILITARY_NP, PERP_HEADS, people_word, place_specificity, state_doers, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import head_noun, normalise, score
 from .runner import load_pipeline, make_article, optional_import, run_articles
@@ -395,7 +395,8 @@ def to_incident(event: Event, published: dt.date | None, ctx: DocContext | None 
             return None  # every target is a military/police force or post, or a drug trafficker
         victim = named + tuple(v for v in victim if not any(entity_matches(v, n) for n in named))
         victim = tuple(v for v in victim if ctx.could_be_people(v.mentions[0]))
-        ind = tuple(e for e in ind if (_names_a_force(e.mentions[0]) or ctx.could_be_people(e.mentions[0]))
+        ind = tuple(e for e in ind if (_names_a_force(e.mentions[0]) or _doer_word(e.mentions[0])
+                                       or ctx.could_be_people(e.mentions[0]))
                     and not any(entity_matches(e, v) for v in victim))
     weapon = () if kind in ("ARSON", "KIDNAPPING") else weapon_fillers(event)
     if kind == "KIDNAPPING":
@@ -583,6 +584,14 @@ def _keys_conventions(tpl: MucTemplate) -> MucTemplate:
     fixed = {"PerpInd": tuple(e for e in ind if e not in forces), "PerpOrg": orgs,
              "Target": tuple(e for e in tpl.role("Target") if head(e.mentions[0]) not in NOT_TARGET_HEADS)}
     return replace(tpl, roles=tuple((r, fixed.get(r, es)) for r, es in tpl.roles))
+
+
+def _doer_word(text: str) -> bool:
+    """Headed by a word for those who commit incidents ("SUBVERSIVES", "URBAN GUERRILLAS"): people,
+    though a caseless message writes them in words the casing model also knows in lower case."""
+    words = _words(text)
+    return bool(words) and (words[-1] in DOER_HEADS or words[-1] in ARMED_HEADS or words[-1] in COLLECTIVE_HEADS
+                            or re.fullmatch(PERP_HEADS, words[-1]) is not None)
 
 
 def _names_a_force(text: str) -> bool:
