@@ -111,12 +111,12 @@ from . import EvalReport, emit, format_option, limit_option, muc_files_options, 
 from .muc4_reader import KeyTemplate, Message, mixed_case_variant, read_keys, read_messages
 from .muc4_reader import message_dates
 from .muc4_relevance import RelevanceModel
-from .muc4_roles import DocContext, confidence_for, doc_context, minimal_nps, passive_victim, perpetrators_in
 from .muc4_roles import (
-    OBJECT_HEADS, can_name_people, is_nationality, listed_suspects, of_alternatives, only_combatants, person_victims,
+    COLLECTIVE_HEADS, HIT_CUE, INCIDENT_VERB_RE, LIST_GAP_WORDS, MILITARY_NP, MODIFIER_HEADS, NO_CLAIM_RE, OBJECT_HEADS,
+    PERP_HEADS, RESPONSIBILITY_CLAIM_RE, DocContext, can_name_people, confidence_for, doc_context, hit_objects,
+    is_nationality, listed_suspects, minimal_nps, of_alternatives, only_combatants, passive_victim, people_word,
+    perpetrators_in, person_victims, place_specificity, state_doers, targets_in, victims_in, weapons_in,
 )
-from .muc4_roles import HIT_CUE, INCIDENT_VERB_RE, LIST_GAP_WORDS, MODIFIER_HEADS, NO_CLAIM_RE, RESPONSIBILITY_CLAIM_RE, hit_objects
-from .muc4_roles import COLLECTIVE_HEADS, MILITARY_NP, PERP_HEADS, people_word, place_specificity, state_doers, targets_in, victims_in, weapons_in
 from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import head_noun, normalise, score
 from .runner import load_pipeline, make_article, optional_import, run_articles
