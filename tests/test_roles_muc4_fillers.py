@@ -223,6 +223,8 @@ def test_a_list_of_named_suspects_is_read_across_a_sentence_end() -> None:
     identified = "THEY OFFERED MONEY FOR THE RELEASE OF THE SUSPECTS, WHO WERE IDENTIFIED AS ALBERTO JUBIS AND PEDRO ZAMBRANO."
     assert listed_suspects(identified) == ("ALBERTO JUBIS", "PEDRO ZAMBRANO")
     assert listed_suspects("THE VICTIMS WERE IDENTIFIED AS JUAN PEREZ AND LUIS GOMEZ.") == ()
+    colon = "POLICE ARRESTED TWO MEN SUSPECTED OF KILLING THE JUDGE: ALVARO DELGADO AND JORGE CANAVERAL."
+    assert listed_suspects(colon) == ("ALVARO DELGADO", "JORGE CANAVERAL")
 
 
 def test_a_ministry_that_speaks_and_a_house_someone_was_leaving_are_no_targets() -> None:

@@ -685,7 +685,7 @@ def listed_victims(sentence: str) -> tuple[str, ...]:
 
 SUSPECT_LIST = re.compile(  # "THE SUSPECTS, WHO WERE IDENTIFIED AS X, Y ...", "FIVE MEN SUSPECTED OF ... THEIR NAMES ARE X, Y"
     r"\b(?:suspects?|(?:men|persons|people|individuals)\s+(?:suspected|accused)\s+of|alleged\s+(?:murderers|killers|assassins|perpetrators))"
-    r"\b(?:[^.]|\.\s){0,160}?\b(?:(?:were|was|have\s+been|has\s+been)\s+identified\s+as|(?:their|whose)\s+names\s+are)\s*:?\s+([^.]+)",
+    r"\b(?:[^.]|\.\s){0,160}?\b(?:(?:were|was|have\s+been|has\s+been)\s+identified\s+as|(?:their|whose)\s+names\s+are|(?=:))\s*:?\s+([^.]+)",
     re.I,
 )
 
