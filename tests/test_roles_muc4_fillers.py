@@ -248,3 +248,14 @@ def test_navy_and_national_guard_posts_are_combatants_a_bank_is_not() -> None:
 
     assert only_combatants([Entity(("NAVY HEADQUARTERS",)), Entity(("NATIONAL GUARD POST",))])
     assert not only_combatants([Entity(("NAVY HEADQUARTERS",)), Entity(("BANK",))])
+
+
+def test_people_involved_or_implicated_in_a_massacre_are_perpetrators() -> None:
+    from eventwire.evaluate.muc4_roles import perpetrators_in
+
+    said = ("CRISTIANI ANNOUNCED THAT A COLONEL, TWO LIEUTENANTS, AND TWO SOLDIERS WERE INVOLVED IN THE "
+            "MASSACRE OF THE JESUITS.")
+    assert set(perpetrators_in(said)) >= {"COLONEL", "LIEUTENANTS", "SOLDIERS"}
+    assert "CRISTIANI" not in " ".join(perpetrators_in(said))
+    implicated = "THE PRESIDENT IMPLICATED FOUR OFFICERS, INCLUDING ONE COLONEL, IN THE ASSASSINATION OF SIX PRIESTS."
+    assert set(perpetrators_in(implicated)) >= {"OFFICERS", "COLONEL"}

@@ -465,6 +465,7 @@ def perpetrators_in(sentence: str) -> tuple[str, ...]:
              if not _modifier_use(m.group(1), sentence[m.end(1):])
              and not re.search(r"\bnot\s+(?:\w+\s+){0,2}$", sentence[max(0, m.start() - 30):m.start()], re.I)]
     found += [np for m in RESPONSIBLE.finditer(sentence) if (np := m.group(1) or m.group(2))]
+    found += involved_in(sentence)
     for m in SUBJECT.finditer(sentence):
         np, gap = m.group(1), sentence[m.end(1):m.start(2)]
         if PASSIVE_GAP.search(gap):  # "a guerrilla was killed": the subject of a passive suffered it
@@ -475,6 +476,33 @@ def perpetrators_in(sentence: str) -> tuple[str, ...]:
         if not _modifier_use(np, sentence[m.start(1) + len(np):]):
             found.append(np)
     return tuple(dict.fromkeys(np for f in found for np in minimal_nps(_trim(f))))
+
+
+INVOLVED = re.compile(  # "A COLONEL, TWO LIEUTENANTS AND TWO SOLDIERS WERE INVOLVED IN THE MASSACRE"
+    r"([^.;:]{3,160}?)\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+(?:(?:\w+ly|also)\s+)?"
+    r"(?:involved|implicated|participants?)\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:massacres?|murders?|assassinations?|attacks?|killings?|kidnappings?|bombings?|crimes?|deaths?)\b", re.I,
+)
+IMPLICATED = re.compile(  # "CRISTIANI IMPLICATED FOUR OFFICERS AND FIVE SOLDIERS IN THE ASSASSINATION"
+    r"\bimplicated\s+([^.;:]{3,120}?)\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:massacres?|murders?|assassinations?|attacks?|killings?|kidnappings?|bombings?|crimes?|deaths?)\b", re.I,
+)
+_CLAUSE_START = re.compile(r".*\b(?:that|which|said|says|announced|reported|confirmed|revealed|admitted)\s+", re.I)
+
+
+def involved_in(sentence: str) -> tuple[str, ...]:
+    """People the sentence says were involved or implicated in an incident; each item of a list,
+    when it is headed by a word for people ("A COLONEL", "TWO LIEUTENANTS", "FIVE MEMBERS OF THE ARMY")."""
+    flat = " ".join(sentence.split())
+    spans = [m.group(1) for m in IMPLICATED.finditer(flat)]
+    for m in INVOLVED.finditer(flat):
+        head = _CLAUSE_START.match(m.group(1))
+        spans.append(m.group(1)[head.end():] if head else m.group(1))
+    out = []
+    for span in spans:
+        for item in re.split(r"\s*,\s*(?:and\s+)?(?:including\s+)?|\s+and\s+", span, flags=re.I):
+            out += [np for np in minimal_nps(item) if people_word(np.split()[-1])]
+    return tuple(dict.fromkeys(out))
 
 
 PASSIVE_GAP = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:\w+ly|also|later|then|all|both)\s+)?$", re.I)
