@@ -240,6 +240,8 @@ def test_objects_before_and_passive_subjects_and_denied_doers_are_no_perpetrator
     assert perpetrators_in("TWO SOLDIERS WERE ALSO WOUNDED.") == ()
     assert perpetrators_in("IT WAS NOT THE WORK OF LEFTIST GUERRILLAS.") == ()
     assert perpetrators_in("URBAN GUERRILLAS ATTACKED THE POST.") == ("URBAN GUERRILLAS",)
+    long_way = "THEY CONDEMNED THE MURDER OF THE MINISTER AND TWO OF HIS BODYGUARDS PERPETRATED BY PRESUMED GUERRILLAS."
+    assert perpetrators_in(long_way) == ("GUERRILLAS",)
 
 
 def test_navy_and_national_guard_posts_are_combatants_a_bank_is_not() -> None:

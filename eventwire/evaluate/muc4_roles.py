@@ -386,7 +386,8 @@ def state_doers(sentence: str) -> tuple[str, ...]:
 
 
 BY_AGENT = re.compile(
-    "(?:" + INCIDENT_VERBS + r"\b[^.;]{0,60}?\bby|\b(?:the )?work of|\bblamed (?:it |the \w+ )?on)\s+" + _NP + r"\b", re.I)
+    "(?:" + INCIDENT_VERBS + r"\b[^.;]{0,60}?\bby|\b(?:perpetrated|carried\s+out|committed|staged)\s+by|"
+    r"\b(?:the )?work of|\bblamed (?:it |the \w+ )?on)\s+" + _NP + r"\b", re.I)
 SUBJECT = re.compile(r"\b" + _NP + r"\s+(?:\w+\s+){0,2}?(" + INCIDENT_VERBS + r")\b", re.I)
 # who claims an incident or is held responsible for it did it: "GUERRILLAS OF THE MRTA HAVE CLAIMED
 # CREDIT", "THE FMLN GUERRILLAS ARE BEING HELD RESPONSIBLE", "POLICE BLAMED URBAN COMMANDOS FOR"
