@@ -223,6 +223,8 @@ def test_a_list_of_named_suspects_is_read_across_a_sentence_end() -> None:
     identified = "THEY OFFERED MONEY FOR THE RELEASE OF THE SUSPECTS, WHO WERE IDENTIFIED AS ALBERTO JUBIS AND PEDRO ZAMBRANO."
     assert listed_suspects(identified) == ("ALBERTO JUBIS", "PEDRO ZAMBRANO")
     assert listed_suspects("THE VICTIMS WERE IDENTIFIED AS JUAN PEREZ AND LUIS GOMEZ.") == ()
+    arrested = "THE ARRESTED MEN HAVE BEEN IDENTIFIED AS DIEGO OROZCO, 23; AND ERNESTO GONZALEZ, ALSO 23."
+    assert listed_suspects(arrested)[:1] == ("DIEGO OROZCO",)
     colon = "POLICE ARRESTED TWO MEN SUSPECTED OF KILLING THE JUDGE: ALVARO DELGADO AND JORGE CANAVERAL."
     assert listed_suspects(colon) == ("ALVARO DELGADO", "JORGE CANAVERAL")
 
@@ -242,6 +244,7 @@ def test_objects_before_and_passive_subjects_and_denied_doers_are_no_perpetrator
     assert perpetrators_in("URBAN GUERRILLAS ATTACKED THE POST.") == ("URBAN GUERRILLAS",)
     long_way = "THEY CONDEMNED THE MURDER OF THE MINISTER AND TWO OF HIS BODYGUARDS PERPETRATED BY PRESUMED GUERRILLAS."
     assert perpetrators_in(long_way) == ("GUERRILLAS",)
+    assert perpetrators_in("THE DYNAMITE CHARGE WAS PLACED BY A YOUNG MAN WHO LEFT IN A PICKUP.") == ("YOUNG MAN",)
 
 
 def test_navy_and_national_guard_posts_are_combatants_a_bank_is_not() -> None:

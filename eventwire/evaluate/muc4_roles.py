@@ -356,7 +356,7 @@ PERP_HEADS = (
     r"death squads?|paramilitary groups?|drug traffickers|narcoterrorists?|soldiers|troops|sappers|outlaws|cells?|"
     r"members of the \w+(?:\s+\w+)?)"
 )
-DOER_WORDS = r"(?:" + PERP_HEADS + r"|men|youths)"  # as the doer of an incident verb, plain "men" are perpetrators too
+DOER_WORDS = r"(?:" + PERP_HEADS + r"|men|man|youths)"  # as the doer of an incident verb, plain "men" are perpetrators too
 # a doer word may head a collective that the keys write whole: "URBAN GUERRILLA GROUP", "COMMANDO UNITS"
 COLLECTIVE = r"(?:\s+(?:units?|groups?|columns?|cells?|detachments?))?"
 _NP = r"((?:[\w'-]+\s+){0,3}?" + DOER_WORDS + COLLECTIVE + r")"
@@ -713,7 +713,8 @@ def listed_victims(sentence: str) -> tuple[str, ...]:
 
 
 SUSPECT_LIST = re.compile(  # "THE SUSPECTS, WHO WERE IDENTIFIED AS X, Y ...", "FIVE MEN SUSPECTED OF ... THEIR NAMES ARE X, Y"
-    r"\b(?:suspects?|(?:men|persons|people|individuals)\s+(?:suspected|accused)\s+of|alleged\s+(?:murderers|killers|assassins|perpetrators))"
+    r"\b(?:suspects?|(?:men|persons|people|individuals)\s+(?:suspected|accused)\s+of|alleged\s+(?:murderers|killers|assassins|perpetrators)|"
+    r"(?:arrested|detained|captured)\s+(?:men|persons|people|individuals))"
     r"\b(?:[^.]|\.\s){0,160}?\b(?:(?:were|was|have\s+been|has\s+been)\s+identified\s+as|(?:their|whose)\s+names\s+are|(?=:))\s*:?\s+([^.]+)",
     re.I,
 )
