@@ -233,6 +233,7 @@ def test_a_ministry_that_speaks_and_a_house_someone_was_leaving_are_no_targets()
     assert targets_in("THE DEFENSE MINISTRY IN BOGOTA CONFIRMED THAT A BOMB EXPLODED AT A BANK.") == ("BANK",)
     assert targets_in("HE WAS SHOT AS HE WAS LEAVING HIS RESIDENCE IN THE SOUTHERN SUBURBS.") == ()
     assert targets_in("THE CAR BOMB WAS LEFT UNDER THE BRIDGE WHERE IT EXPLODED.") == ("BRIDGE",)
+    assert targets_in("GUERRILLAS ATTACKED THE TOWN HALL AND TWO BROTHELS.") == ("TOWN HALL", "BROTHELS")
 
 
 def test_objects_before_and_passive_subjects_and_denied_doers_are_no_perpetrators() -> None:

@@ -426,6 +426,8 @@ club cinema theater theaters theatre theatres airport terminal garage booth agen
 supermarket pharmacy hospital center centre company installation installations grid transformer
 transformers junction_boxes exchange exchanges drugstore drugstores businesses establishments
 automobile automobiles newspaper newspapers mansion mansions institute campus
+hall halls presidency brothel brothels junction_box oil_well oil_wells government_house food_stands vendor_stands
+power_poles electric_poles electricity_poles utility_poles
 """.split()) + tuple(
     f"{kind}_{power}{system}"
     for kind in ("electric", "electrical", "electricity", "power", "telephone")
