@@ -785,3 +785,17 @@ def test_subversives_in_a_caseless_message_are_the_perpetrators() -> None:
     attack = on_sentence(event("ASSAULT", None, sent, actor=subversives), text, "ATTACK")
     (tpl,) = muc4.templates_of(message(text, (subversives,), events=(attack,)))
     assert [e.mentions[0] for e in tpl.role("PerpInd")] == ["SUBVERSIVES"]
+
+
+def test_a_surname_and_a_full_name_of_one_victim_are_one_entity() -> None:
+    tpl = MucTemplate(types=("ATTACK",), roles=(
+        ("PerpInd", ()), ("PerpOrg", ()), ("Target", ()),
+        ("Victim", (Entity(("RAMIRO CASTILLO LOVE",)), Entity(("CASTILLO",)), Entity(("Ramiro Castillo",)),
+                    Entity(("LOPEZ",)), Entity(("AMANDO LOPEZ",)), Entity(("JOAQUIN LOPEZ",)))),
+        ("Weapon", ())))
+    (merged,) = muc4._one_person_one_entity((tpl,))
+    gold = MucTemplate(types=("ATTACK",), roles=(("Victim", (Entity(("RAMIRO CASTILLO LOVE",)),)),))
+    metrics = score([DocCase("d", (gold,), (merged,))])
+    assert metrics["ree_f1_Victim"] > score([DocCase("d", (gold,), (tpl,))])["ree_f1_Victim"]
+    lopez = next(e for e in merged.role("Victim") if e.mentions[0] == "LOPEZ")
+    assert lopez.mentions == ("LOPEZ",)  # two Lopezes: the surname alone stays apart

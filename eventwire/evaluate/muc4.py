@@ -567,7 +567,37 @@ def predicted_templates(
                  "Target": _doc_targets(ctx, groups), "Weapon": _doc_weapons(ctx, groups)}
         first = kept[0]
         kept[0] = _keys_conventions(replace(first, roles=tuple((r, es + extra.get(r, ())) for r, es in first.roles)))
-    return tuple(kept)
+    return _one_person_one_entity(tuple(kept))
+
+
+def _one_person_one_entity(templates: tuple[MucTemplate, ...]) -> tuple[MucTemplate, ...]:
+    """"CASTILLO", "RAMIRO CASTILLO" and "RAMIRO CASTILLO LOVE" name one person: each shorter form
+    whose words all stand in exactly one longer name (with its last word) becomes an alternative of
+    it, as the keys write "A / B", instead of a person of its own."""
+    out = list(templates)
+    for role in ("PerpInd", "Victim"):
+        forms = {m for t in out for e in t.role(role) for m in e.mentions}
+        names = [f for f in forms if _name_like(f)]
+        longer: dict[str, str] = {}
+        for short in names:
+            ws = _words(short)
+            hosts = {long for long in names if len(_words(long)) > len(ws) and set(ws) <= set(_words(long))
+                     and ws[-1] in _words(long)}
+            if len({" ".join(_words(h)) for h in hosts}) == 1:
+                longer[short] = max(hosts, key=len)
+        if not longer:
+            continue
+        for i, t in enumerate(out):
+            fixed = tuple(Entity(tuple(dict.fromkeys(e.mentions + tuple(longer[m] for m in e.mentions if m in longer))), e.optional)
+                          for e in t.role(role))
+            out[i] = replace(t, roles=tuple((r, fixed if r == role else es) for r, es in t.roles))
+    return tuple(out)
+
+
+def _name_like(text: str) -> bool:
+    """Shaped like (part of) a personal name: words of letters, none a word for people or an article."""
+    words = _words(text)
+    return bool(words) and len(words) <= 5 and all(w.isalpha() and not people_word(w) and w not in ("the", "a", "an") for w in words)
 
 
 def _keys_conventions(tpl: MucTemplate) -> MucTemplate:
