@@ -602,7 +602,9 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     gate = muc4.RelevanceModel.load()
     report = muc4.evaluate(messages, keys, muc4.load_pipeline(), gate)
     assert report.n_docs == 40
-    # measured 0.789 / 0.610 / 0.344 / 0.800 on these 40 messages at the end of session 10 (gate threshold 0.35;
+    # measured 0.757 / 0.576 / 0.376 / 0.778 on these 40 messages at the end of session 11 (gate retrained,
+    # threshold 0.35; all of tst1+tst2: detection 0.821, template 0.697, ree 0.498); the ree floor rose 0.32 -> 0.35.
+    # 0.789 / 0.610 / 0.344 / 0.800 at the end of session 10 (gate threshold 0.35;
     # all of tst1+tst2: detection 0.828, template 0.702, ree 0.475).
     # 0.757 / 0.576 / 0.339 / 0.800 at the end of session 9 (gate retrained on the
     # final pipeline, threshold 0.35; all of tst1+tst2: detection 0.816, template 0.697, ree 0.447).
@@ -623,7 +625,7 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     # over the few aligned templates that have a gold confidence, so its floor went 0.68 -> 0.65; on all of
     # tst1+tst2 confidence went 0.556 -> 0.565).
     # A change that lowers one must say so.
-    floors = {"detection_f1": 0.70, "template_f1": 0.55, "ree_f1": 0.32, "confidence_acc": 0.75}
+    floors = {"detection_f1": 0.70, "template_f1": 0.55, "ree_f1": 0.35, "confidence_acc": 0.75}
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, (name, report.metrics[name])
 

@@ -400,6 +400,7 @@ VICTIM_VERBS = (
     r"(?:killed|murdered|assassinated|kidnapped|abducted|wounded|injured|shot|executed|"
     r"massacred|tortured|machine-?gunned|hacked to death|shot dead|shot to death|slain)"
 )
+_VICTIM_VERB_WORD = re.compile(r"\b" + VICTIM_VERBS, re.I)
 VICTIM_AFTER = re.compile(
     r"\b(?<!were )(?<!was )(?<!not )(?<!never )" + VICTIM_VERBS + r"\s+(?!by\b|in\b|on\b|at\b|near\b|when\b|yesterday\b|today\b)"
     r"((?:[\w'.-]+\s+){0,4}?[\w'-]+)(?=\s*(?:[,;]|\.(?!\w)|\band\b|\bin\b|\bon\b|\bat\b|\bnear\b|\bwho\b|"
@@ -490,6 +491,7 @@ IMPLICATED = re.compile(  # "CRISTIANI IMPLICATED FOUR OFFICERS AND FIVE SOLDIER
     r"\bimplicated\s+([^.;:]{3,120}?)\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:massacres?|murders?|assassinations?|attacks?|killings?|kidnappings?|bombings?|crimes?|deaths?)\b", re.I,
 )
+_INVOLVED_WORD = re.compile(r"\b(?:involved|implicated|participants?)\b", re.I)
 _CLAUSE_START = re.compile(r".*\b(?:that|which|said|says|announced|reported|confirmed|revealed|admitted)\s+", re.I)
 
 
@@ -497,6 +499,8 @@ def involved_in(sentence: str) -> tuple[str, ...]:
     """People the sentence says were involved or implicated in an incident; each item of a list,
     when it is headed by a word for people ("A COLONEL", "TWO LIEUTENANTS", "FIVE MEMBERS OF THE ARMY")."""
     flat = " ".join(sentence.split())
+    if not _INVOLVED_WORD.search(flat):
+        return ()  # the patterns below scan from every position: skip the sentences they cannot match
     spans = [m.group(1) for m in IMPLICATED.finditer(flat)]
     for m in INVOLVED.finditer(flat):
         head = _CLAUSE_START.match(m.group(1))
@@ -542,11 +546,13 @@ INCLUDING_AFTER = re.compile(r"\b" + VICTIM_VERBS + r"\s+[^,;.]{3,60}?,\s+includ
 def victims_in(sentence: str) -> tuple[str, ...]:
     """Objects of killing/kidnapping verbs and subjects of their passives (and the people an
     "including" names among them), as minimal NPs."""
-    found = [m.group(1) for m in VICTIM_AFTER.finditer(sentence)]
-    found += [m.group(1) for m in VICTIM_BEFORE.finditer(sentence)]
+    verb = _VICTIM_VERB_WORD.search(sentence) is not None  # VICTIM_BEFORE scans from every word: only where it can match
+    found = [m.group(1) for m in VICTIM_AFTER.finditer(sentence)] if verb else []
+    found += [m.group(1) for m in VICTIM_BEFORE.finditer(sentence)] if verb else []
     found += [m.group(1) for m in VICTIM_OF_NOUN.finditer(sentence)]
     flat = " ".join(sentence.split())
-    found += [g for pattern in (INCLUDING_BEFORE, INCLUDING_AFTER) for m in pattern.finditer(flat) for g in m.groups()]
+    if "includ" in flat.lower():
+        found += [g for pattern in (INCLUDING_BEFORE, INCLUDING_AFTER) for m in pattern.finditer(flat) for g in m.groups()]
     out = []
     for f in found:
         for np in minimal_nps(_trim(f)):
