@@ -603,7 +603,7 @@ def test_pipeline_floor_on_tst1_subset() -> None:
     report = muc4.evaluate(messages, keys, muc4.load_pipeline(), gate)
     assert report.n_docs == 40
     # measured 0.757 / 0.576 / 0.376 / 0.778 on these 40 messages at the end of session 11 (gate retrained,
-    # threshold 0.35; all of tst1+tst2: detection 0.821, template 0.697, ree 0.498); the ree floor rose 0.32 -> 0.35.
+    # threshold 0.35; all of tst1+tst2: detection 0.816, template 0.693, ree 0.495); the ree floor rose 0.32 -> 0.35.
     # 0.789 / 0.610 / 0.344 / 0.800 at the end of session 10 (gate threshold 0.35;
     # all of tst1+tst2: detection 0.828, template 0.702, ree 0.475).
     # 0.757 / 0.576 / 0.339 / 0.800 at the end of session 9 (gate retrained on the
@@ -737,21 +737,23 @@ def test_an_air_force_that_strafes_is_the_organisation_not_the_rebels_it_fought(
     assert tpl.role("PerpInd") == ()
 
 
-def test_people_a_later_sentence_says_were_wounded_are_victims_too() -> None:
-    text = ("BOGOTA, 5 JAN 90 -- A BOMB EXPLODED AT A BANK IN BOGOTA. "
-            "TWO PASSERSBY WERE WOUNDED AND THREE SOLDIERS WERE KILLED. THE POLICE SAID THE TIME WAS KILLED SLOWLY.")
+def after_a_bank_bomb(later: str) -> MucTemplate:
+    """The one template of a message whose first sentence is a coded bombing and whose ``later``
+    sentences have no event of their own."""
     sent = "A BOMB EXPLODED AT A BANK IN BOGOTA."
+    text = "BOGOTA, 5 JAN 90 -- " + sent + " " + later
     bomb = on_sentence(event("ASSAULT", "explosives", sent), text, "EXPLODED")
     (tpl,) = muc4.templates_of(message(text, events=(bomb,)))
+    return tpl
+
+
+def test_people_a_later_sentence_says_were_wounded_are_victims_too() -> None:
+    tpl = after_a_bank_bomb("TWO PASSERSBY WERE WOUNDED AND THREE SOLDIERS WERE KILLED. THE POLICE SAID THE TIME WAS KILLED SLOWLY.")
     assert [e.mentions[0] for e in tpl.role("Victim")] == ["PASSERSBY"]
 
 
 def test_objects_a_later_sentence_says_were_destroyed_are_targets_a_press_venue_is_not() -> None:
-    text = ("BOGOTA, 5 JAN 90 -- A BOMB EXPLODED AT A BANK IN BOGOTA. "
-            "SEVERAL STORES NEAR THE BANK WERE DESTROYED. THE MAYOR LATER SPOKE AT A SCHOOL.")
-    sent = "A BOMB EXPLODED AT A BANK IN BOGOTA."
-    bomb = on_sentence(event("ASSAULT", "explosives", sent), text, "EXPLODED")
-    (tpl,) = muc4.templates_of(message(text, events=(bomb,)))
+    tpl = after_a_bank_bomb("SEVERAL STORES NEAR THE BANK WERE DESTROYED. THE MAYOR LATER SPOKE AT A SCHOOL.")
     targets = [e.mentions[0] for e in tpl.role("Target")]
     assert "STORES" in targets and "BANK" in targets and "SCHOOL" not in targets
 

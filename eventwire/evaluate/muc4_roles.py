@@ -786,7 +786,7 @@ ammunition material equipment damage losses consequence consequences resumption 
 victim victims report shrapnel
 """.split())
 DEMONYMS = frozenset("""
-salvadoran guatemalan honduran nicaraguan costa rican panamanian colombian peruvian bolivian ecuadoran
+salvadoran guatemalan honduran nicaraguan costa_rican panamanian colombian peruvian bolivian ecuadoran
 ecuadorean chilean argentine argentinian venezuelan brazilian mexican cuban american us u.s soviet
 british french spanish german israeli
 """.split())
@@ -804,11 +804,10 @@ def is_nationality(text: str) -> bool:
     import pycountry
 
     words = re.findall(r"[a-z0-9'.-]+", text.lower())
-    if len(words) == 2 and " ".join(words) in ("costa rican", "el salvador", "costa rica"):
-        return True
-    if len(words) != 1:
+    phrase = " ".join(words)
+    if not 1 <= len(words) <= 2:
         return False
-    return words[0] in DEMONYMS or pycountry.countries.get(name=words[0].title()) is not None
+    return phrase.replace(" ", "_") in DEMONYMS or pycountry.countries.get(name=phrase.title()) is not None
 
 
 def can_name_people(np: str, place_names: frozenset[str] = frozenset()) -> bool:

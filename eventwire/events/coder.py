@@ -244,6 +244,8 @@ def _harmed_in(tok):  # type: ignore[no-untyped-def]
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in HURT_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
 LIFE_VERBS = {"claim", "take", "cost"}
 
 
