@@ -803,3 +803,16 @@ def test_a_surname_and_a_full_name_of_one_victim_are_one_entity() -> None:
     assert metrics["ree_f1_Victim"] > score([DocCase("d", (gold,), (tpl,))])["ree_f1_Victim"]
     lopez = next(e for e in merged.role("Victim") if e.mentions[0] == "LOPEZ")
     assert lopez.mentions == ("LOPEZ",)  # two Lopezes: the surname alone stays apart
+
+
+def test_a_shorter_form_of_exactly_one_longer_filler_is_the_same_entity() -> None:
+    tpl = MucTemplate(types=("ATTACK",), roles=(
+        ("PerpInd", (Entity(("MOTORCYCLE-RIDING GUNMEN",)), Entity(("GUNMEN",)))), ("PerpOrg", ()),
+        ("Target", (Entity(("BEER TRUCK",)), Entity(("ARMY TRUCK",)), Entity(("TRUCK",)))), ("Victim", ()), ("Weapon", ())))
+    (merged,) = muc4._one_person_one_entity((tpl,))
+    gunmen = next(e for e in merged.role("PerpInd") if e.mentions[0] == "GUNMEN")
+    assert gunmen.mentions == ("GUNMEN", "MOTORCYCLE-RIDING GUNMEN")
+    truck = next(e for e in merged.role("Target") if e.mentions[0] == "TRUCK")
+    assert truck.mentions == ("TRUCK",)  # two trucks: the bare head stays apart
+    gold = MucTemplate(types=("ATTACK",), roles=(("PerpInd", (Entity(("MOTORCYCLE-RIDING GUNMEN",)),)),))
+    assert score([DocCase("d", (gold,), (merged,))])["ree_p"] > score([DocCase("d", (gold,), (tpl,))])["ree_p"]

@@ -265,3 +265,33 @@ def test_people_involved_or_implicated_in_a_massacre_are_perpetrators() -> None:
     assert "CRISTIANI" not in " ".join(perpetrators_in(said))
     implicated = "THE PRESIDENT IMPLICATED FOUR OFFICERS, INCLUDING ONE COLONEL, IN THE ASSASSINATION OF SIX PRIESTS."
     assert set(perpetrators_in(implicated)) >= {"OFFICERS", "COLONEL"}
+
+
+def test_an_object_word_that_names_a_person_or_a_title_is_no_target() -> None:
+    assert targets_in("GUERRILLAS KILLED PRESIDENCY MINISTER ANTONIO RODRIGUEZ PORTH.") == ()
+    assert targets_in("THE ASSASSINATION OF ANTONIO RODRIGUEZ PORTH, MINISTER OF THE PRESIDENCY, SHOCKED EVERYONE.") == ()
+    assert targets_in("TWO BUS DRIVERS AND THREE EMBASSY OFFICIALS WERE WOUNDED.") == ()
+    assert targets_in("REBELS ATTACK POLLING STATIONS IN THE NORTH.") == ("POLLING STATIONS",)
+    assert targets_in("TERRORISTS DYNAMITED THE PRESIDENCY AND A BUS.") == ("PRESIDENCY", "BUS")
+
+
+def test_every_item_of_a_list_of_people_killed_is_a_victim() -> None:
+    from eventwire.evaluate.muc4_roles import listed_victims, victims_in
+
+    murdered = "THE MURDER OF DR TEOFILO FORERO CASTRO, HIS WIFE, AND TWO OTHER PEOPLE WHO WERE ACCOMPANYING THEM."
+    assert victims_in(murdered) == ("DR TEOFILO FORERO CASTRO", "WIFE", "PEOPLE")
+    assert victims_in("GUERRILLAS KILLED THE MAYOR, HIS DRIVER AND TWO BODYGUARDS ON THE ROAD.") == ("MAYOR", "DRIVER", "BODYGUARDS")
+    # the list ends where a clause begins: the speaker is no victim
+    assert victims_in("GUERRILLAS KILLED THE MAYOR, POLICE SOURCES SAID TODAY.") == ("MAYOR",)
+    kidnapped = ("THOSE WHO WERE KIDNAPPED ARE JOSE MARIA MARTINEZ, 55, FROM SPAIN; ROBERTO LIZARDI, 52, "
+                 "FROM FRANCE; AND LUIS ROSSI, 35, FROM ITALY.")
+    assert listed_victims(kidnapped) == ("JOSE MARIA MARTINEZ", "ROBERTO LIZARDI", "LUIS ROSSI")
+    names = "THE NAMES OF THE FOUR PEOPLE KILLED ARE OMAYRA CASTRO REYES, FRANCI ELENA SARMIENTO, AND ELSA PRADO CUERVO."
+    assert listed_victims(names) == ("OMAYRA CASTRO REYES", "FRANCI ELENA SARMIENTO", "ELSA PRADO CUERVO")
+
+
+def test_hostages_set_free_were_the_victims() -> None:
+    text = ("ENGINEERS AUGUSTO CARNEIRO MOREIRA AND JOSE ROBERTO REIS WERE RELEASED TODAY BY THE GUERRILLAS "
+            "WHO KIDNAPPED THEM.")
+    ctx = doc_context(_message(text, ("AUGUSTO CARNEIRO MOREIRA", "JOSE ROBERTO REIS")))
+    assert person_victims(ctx, 0, len(text)) == ("AUGUSTO CARNEIRO MOREIRA", "JOSE ROBERTO REIS")

@@ -117,7 +117,7 @@ from .muc4_roles import (
     is_nationality, listed_suspects, minimal_nps, of_alternatives, only_combatants, passive_victim, people_word,
     perpetrators_in, person_victims, place_specificity, state_doers, targets_in, victims_in, weapons_in,
 )
-from .muc4_score import DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
+from .muc4_score import ROLES, DocCase, Entity, MucTemplate, PlaceGuess, counts, entity_matches, gold_template
 from .muc4_score import head_noun, normalise, score
 from .runner import load_pipeline, make_article, optional_import, run_articles
 
@@ -575,15 +575,20 @@ def _one_person_one_entity(templates: tuple[MucTemplate, ...]) -> tuple[MucTempl
     whose words all stand in exactly one longer name (with its last word) becomes an alternative of
     it, as the keys write "A / B", instead of a person of its own."""
     out = list(templates)
-    for role in ("PerpInd", "Victim"):
+    for role in ROLES:
         forms = {m for t in out for e in t.role(role) for m in e.mentions}
-        names = [f for f in forms if _name_like(f)]
+        names = [f for f in forms if _name_like(f)] if role in ("PerpInd", "Victim") else []
         longer: dict[str, str] = {}
         for short in names:
             ws = _words(short)
             hosts = {long for long in names if len(_words(long)) > len(ws) and set(ws) <= set(_words(long))
                      and ws[-1] in _words(long)}
             if len({" ".join(_words(h)) for h in hosts}) == 1:
+                longer[short] = max(hosts, key=len)
+        for short in forms:  # "GUNMEN" after "MOTORCYCLE-RIDING GUNMEN": the same people, named shorter
+            ws = _words(short)
+            hosts = {long for long in forms if len(_words(long)) > len(ws) and _words(long)[-len(ws):] == ws} if ws else set()
+            if short not in longer and len({" ".join(_words(h)) for h in hosts}) == 1:
                 longer[short] = max(hosts, key=len)
         if not longer:
             continue

@@ -448,19 +448,22 @@ NOT_MODIFIER = DETERMINERS | CUT_WORDS | PRONOUNS | frozenset(
     # verbs and prepositions a regex window may start on ("ENTER a shop", "APPROACH his house",
     # "BETWEEN his home and ...", "SET the club on fire", "BROKEN and office")
     + "enter entered approach approached set between toward towards through across behind around along "
-      "past under beside broken true reach reached leave left".split()
+      "past under beside broken true reach reached leave left attack attacks blew up drove burn burnt set".split()
 )
 
 
 def _trim(np: str) -> str:
     """Drop leading words that cannot modify a noun (determiners, prepositions, verbs)."""
     words = np.split()
-    while len(words) > 1 and (
-        words[0].lower() in NOT_MODIFIER or re.fullmatch(r"[\d.,-]+|\w+(?:ed|ing|ly)", words[0], re.I)
-        and words[0].lower() not in ("armed", "heavily", "building", "ruling", "united")
-    ):
-        words = words[1:]
-    return " ".join(words)
+    # "GUERRILLAS KILLED [PRESIDENCY]"; an -ing word right before the head is a modifier ("POLLING STATIONS")
+    cuts = [i for i, w in enumerate(words[:-1]) if _cannot_modify(w, before_head=i == len(words) - 2)]
+    return " ".join(words[cuts[-1] + 1:] if cuts else words)
+
+
+def _cannot_modify(word: str, before_head: bool = False) -> bool:
+    return word.lower() in NOT_MODIFIER or bool(
+        re.fullmatch(r"[\d.,-]+|\w+(?:ed|ly)" + ("" if before_head else r"|\w+ing"), word, re.I)
+        and word.lower() not in ("armed", "heavily", "building", "ruling", "united"))
 
 
 def perpetrators_in(sentence: str) -> tuple[str, ...]:
@@ -547,9 +550,10 @@ def victims_in(sentence: str) -> tuple[str, ...]:
     """Objects of killing/kidnapping verbs and subjects of their passives (and the people an
     "including" names among them), as minimal NPs."""
     verb = _VICTIM_VERB_WORD.search(sentence) is not None  # VICTIM_BEFORE scans from every word: only where it can match
-    found = [m.group(1) for m in VICTIM_AFTER.finditer(sentence)] if verb else []
+    after = [m for m in VICTIM_AFTER.finditer(sentence)] if verb else []
+    after += list(VICTIM_OF_NOUN.finditer(sentence))
+    found = [m.group(1) for m in after] + [n for m in after for n in _list_continues(sentence[m.end(1):])]
     found += [m.group(1) for m in VICTIM_BEFORE.finditer(sentence)] if verb else []
-    found += [m.group(1) for m in VICTIM_OF_NOUN.finditer(sentence)]
     flat = " ".join(sentence.split())
     if "includ" in flat.lower():
         found += [g for pattern in (INCLUDING_BEFORE, INCLUDING_AFTER) for m in pattern.finditer(flat) for g in m.groups()]
@@ -561,15 +565,39 @@ def victims_in(sentence: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+LIST_ITEM = re.compile(  # ", ANOTHER JUDGE", ", AND THE ANTIOQUIA POLICE COMMANDER", " AND HIS WIFE"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)((?:[\w'.-]+\s+){0,5}?[\w'-]+)(?=\s*(?:[,;]|\.(?!\w)|$|\b(?:and|who|whom|which|in|on|at|near|when|while|during|was|were)\b))", re.I,
+)
+NOT_LIST_ITEM = re.compile(
+    r"\b(?:was|were|is|are|has|had|have|will|would|said|says|who|whom|which|that|when|while|after|before|"
+    r"from|to|for|with|than|against|by|in|on|at|during|according|including|both|all|\w{3,}(?<!armed)(?<!unidentified)ed|\w{3,}ing)\b", re.I,
+)
+
+
+def _list_continues(after: str, limit: int = 6) -> list[str]:
+    """The further items of a list whose first item ends where ``after`` starts ("THE MURDER OF
+    DR X, HIS WIFE, AND TWO OTHER PEOPLE"): NPs joined by commas or "and", none holding a verb,
+    preposition or clause word (there the list has ended)."""
+    items: list[str] = []
+    while len(items) < limit and (m := LIST_ITEM.match(after)) and not NOT_LIST_ITEM.search(m.group(1)) \
+            and not re.fullmatch(r"[\d\s]+", m.group(1)):
+        items.append(m.group(1))
+        after = after[m.end():]
+    return items
+
+
 NOT_TARGET_AFTER = re.compile(  # "CAR BOMB", "THE STATION ANNOUNCER", "HOUSE ARREST", "THE OFFICE HAS REPORTED"
     r"^(?:-?\s*bombs?\b|\s+(?:announcer|sources?|arrest|correspondent|reported|reports|has|have|said|says|"
-    r"adds|added|told|announced|stated|spokesman)\b)", re.I,
+    r"adds|added|told|announced|stated|spokesman|spokesmen|"
+    # a person the object word describes: "PRESIDENCY MINISTER X", "BUS DRIVER", "EMBASSY OFFICIALS"
+    r"ministers?|secretary|officials?|employees?|workers?|directors?|managers?|drivers?|owners?|"
+    r"guards?|watchm[ae]n|personnel|staff|chiefs?|administrators?)\b)", re.I,
 )
 NOT_TARGET_BEFORE = re.compile(  # the perpetrators' vehicle, a speaker, a way home: no target
     r"\b(?:from|inside|aboard|used|using|taking|walking|driving|riding|travell?ing\s+in|fled\s+in|"
     r"leaving|enter(?:ing|ed)?|approach(?:ing|ed)?|arriv(?:ing|ed)\s+at|return(?:ing|ed)\s+to|"
     r"(?:jumped|got)\s+(?:into|in)|"
-    r"according\s+to|in\s+another)\s+(?:(?:a|an|the|their|his|her|its|two|\d+)\s+)?(?:[\w'-]+\s+){0,2}$", re.I,
+    r"according\s+to|in\s+another|(?:ministers?|secretary|directors?|managers?|heads?|chiefs?|president)\s+of)\s+(?:(?:a|an|the|their|his|her|its|two|\d+)\s+)?(?:[\w'-]+\s+){0,2}$", re.I,
 )
 
 
@@ -627,7 +655,7 @@ _VICTIM_VERB = (
 )
 PASSIVE_AFTER = re.compile(
     r"[^.;]{0,140}?\b(?:was|were|had been|has been|have been|(?:is|are|was|were)\s+being)\s+(?:(?:\w+ly|also|later|then|all|both)\s+)?"
-    + _VICTIM_VERB + r"\b", re.I
+    + r"(?:" + _VICTIM_VERB + r"|released|freed|rescued|set\s+free)\b", re.I  # a hostage set free was the victim
 )
 _ACTIVE_ING = r"(?:killing|murdering|assassinating|wounding|injuring)"  # "... EXPLODED, KILLING X"
 _THE_HIT = r"(?:victims?|dead|deceased|bodies|corpses|hostages?|wounded|injured)"
@@ -701,7 +729,9 @@ LIST_GAP_WORDS = re.compile(
 
 
 VICTIM_LIST = re.compile(  # a list of the people an incident hit, whether or not NER found the names
-    r"\b(?:" + _IDENTIFIED_AS + "|" + _ACTIVE_ING + r")\s+([^.]+)", re.I,
+    r"\b(?:" + _IDENTIFIED_AS + "|" + _ACTIVE_ING + r"|(?:those|the\s+(?:people|persons|ones))\s+(?:who\s+were\s+)?"
+    + VICTIM_VERBS + r"\s+(?:are|were|include)|names\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:victims|dead|hostages|" + VICTIM_VERBS
+    + r")\s+(?:are|were))\s+([^.]+)", re.I,
 )
 NOT_IN_NAME = frozenset("""
 minor child children boy girl woman women man men wife husband son sons daughter daughters brother
