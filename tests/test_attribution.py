@@ -92,3 +92,13 @@ def test_message_cues_who_accuses_and_what_a_hedge_is_about() -> None:
     assert confidence_for(road, ["FN"]) == "REPORTED AS FACT"  # a road links places, nobody to a crime
     linked = ["THE POLICE LINKED THE BOMBING TO THE FN."]
     assert confidence_for(linked, ["FN"]).startswith("SUSPECTED OR ACCUSED")
+
+
+def test_a_hedge_suspects_the_doer_only_in_a_sentence_about_an_incident() -> None:
+    arrested = ["DURING A PRESS CONFERENCE THE POLICE PRESENTED 27 ALLEGED SHINING PATH MEMBERS CAPTURED IN ICA."]
+    assert confidence_for(arrested, ["SHINING PATH"]) == "REPORTED AS FACT"
+    dialogue = ["THE FMLN HAS SHOWN ITS GOODWILL TO CREATE THE CONDITIONS FOR A SERIOUS AND RESPONSIBLE DIALOGUE."]
+    assert confidence_for(dialogue, ["FMLN"]) == "REPORTED AS FACT"
+    assert confidence_for(["IT IS PRESUMED THAT THIS ACTION INVOLVED URBAN COMMANDOS OF THE FMLN."], ["FMLN"]) == "SUSPECTED OR ACCUSED"
+    assert confidence_for(["ELN GUERRILLAS APPARENTLY BLEW UP A POWER TOWER."], ["ELN"]) == "SUSPECTED OR ACCUSED"
+    assert confidence_for(["DO YOU BELIEVE THAT POLITICAL GROUP IS RESPONSIBLE?"]) == "SUSPECTED OR ACCUSED"
