@@ -816,3 +816,11 @@ def test_a_shorter_form_of_exactly_one_longer_filler_is_the_same_entity() -> Non
     assert truck.mentions == ("TRUCK",)  # two trucks: the bare head stays apart
     gold = MucTemplate(types=("ATTACK",), roles=(("PerpInd", (Entity(("MOTORCYCLE-RIDING GUNMEN",)),)),))
     assert score([DocCase("d", (gold,), (merged,))])["ree_p"] > score([DocCase("d", (gold,), (tpl,))])["ree_p"]
+
+
+def test_an_object_and_the_same_object_named_with_its_owner_are_one_entity() -> None:
+    tpl = MucTemplate(types=("BOMBING",), roles=(
+        ("PerpInd", ()), ("PerpOrg", ()), ("Victim", ()), ("Weapon", ()),
+        ("Target", (Entity(("HEADQUARTERS",)), Entity(("HEADQUARTERS OF THE UNION FEDERATION",))))))
+    (merged,) = muc4._one_person_one_entity((tpl,))
+    assert merged.role("Target")[0].mentions == ("HEADQUARTERS", "HEADQUARTERS OF THE UNION FEDERATION")

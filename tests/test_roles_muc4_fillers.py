@@ -295,3 +295,11 @@ def test_hostages_set_free_were_the_victims() -> None:
             "WHO KIDNAPPED THEM.")
     ctx = doc_context(_message(text, ("AUGUSTO CARNEIRO MOREIRA", "JOSE ROBERTO REIS")))
     assert person_victims(ctx, 0, len(text)) == ("AUGUSTO CARNEIRO MOREIRA", "JOSE ROBERTO REIS")
+
+
+def test_a_target_is_named_with_whose_or_what_it_is() -> None:
+    burned = "TERRORISTS BURNED THE OFFICES OF THE TELECOMMUNICATIONS ENTERPRISE, THE AGRARIAN BANK, AND THE NATIONAL BANK."
+    assert targets_in(burned) == ("OFFICES OF THE TELECOMMUNICATIONS ENTERPRISE", "AGRARIAN BANK", "NATIONAL BANK")
+    hq = "A BOMB EXPLODED AT THE HEADQUARTERS OF THE SALVADORAN WORKERS NATIONAL UNION FEDERATION IN SAN SALVADOR."
+    assert targets_in(hq) == ("HEADQUARTERS OF THE SALVADORAN WORKERS NATIONAL UNION FEDERATION",)
+    assert targets_in("THEY DYNAMITED THE HOUSE OF 50 SQUARE METERS.") == ("HOUSE",)

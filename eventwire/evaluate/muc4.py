@@ -587,7 +587,7 @@ def _one_person_one_entity(templates: tuple[MucTemplate, ...]) -> tuple[MucTempl
                 longer[short] = max(hosts, key=len)
         for short in forms:  # "GUNMEN" after "MOTORCYCLE-RIDING GUNMEN": the same people, named shorter
             ws = _words(short)
-            hosts = {long for long in forms if len(_words(long)) > len(ws) and _words(long)[-len(ws):] == ws} if ws else set()
+            hosts = {long for long in forms if len(_words(long)) > len(ws) and _words(_head_part(long))[-len(ws):] == ws} if ws else set()
             if short not in longer and len({" ".join(_words(h)) for h in hosts}) == 1:
                 longer[short] = max(hosts, key=len)
         if not longer:
@@ -597,6 +597,11 @@ def _one_person_one_entity(templates: tuple[MucTemplate, ...]) -> tuple[MucTempl
                           for e in t.role(role))
             out[i] = replace(t, roles=tuple((r, fixed if r == role else es) for r, es in t.roles))
     return tuple(out)
+
+
+def _head_part(np: str) -> str:
+    """The noun phrase up to its head: "HEADQUARTERS OF THE UNION" -> "HEADQUARTERS"."""
+    return re.split(r"\s+of\s+", np, maxsplit=1, flags=re.I)[0]
 
 
 def _name_like(text: str) -> bool:

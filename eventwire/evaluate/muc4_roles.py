@@ -647,13 +647,26 @@ def targets_in(sentence: str) -> tuple[str, ...]:
     the perpetrators' vehicle ("hurled from a car"), a news source ("the station reported") or a
     weapon's modifier ("a car bomb")."""
     flat = " ".join(sentence.split())
-    found = [
-        m.group(1) for m in TARGET_NP.finditer(flat)
-        if not NOT_TARGET_AFTER.match(flat[m.end():]) and not NOT_TARGET_BEFORE.search(flat[max(0, m.start(2) - 60):m.start(2)])
-    ]
-    found = [re.split(r"\s+(?:on|of|in|at|from|to|into|near|against)\s+", f, flags=re.I)[-1] for f in found]
-    found = [f for f in found if f.split()[-1].lower() not in INSTITUTION_HEADS]
-    return tuple(dict.fromkeys(_trim(f) for f in found))
+    found, inside = [], -1
+    for m in TARGET_NP.finditer(flat):
+        if m.start(2) < inside or NOT_TARGET_AFTER.match(flat[m.end():]) \
+                or NOT_TARGET_BEFORE.search(flat[max(0, m.start(2) - 60):m.start(2)]):
+            continue
+        np = re.split(r"\s+(?:on|of|in|at|from|to|into|near|against)\s+", m.group(1), flags=re.I)[-1]
+        if np.split()[-1].lower() in INSTITUTION_HEADS:
+            continue
+        np = _trim(np)
+        whose = OF_OWNER.match(flat[m.end():])  # "THE OFFICES OF THE TELECOMMUNICATIONS ENTERPRISE": one object
+        if whose:
+            np, inside = np + whose.group(0), m.end() + whose.end()
+        found.append(np)
+    return tuple(dict.fromkeys(found))
+
+
+OF_OWNER = re.compile(  # whose or what an object is, written after it: "HEADQUARTERS OF THE X", "HOME OF Y"
+    r"\s+of\s+(?:the\s+)?(?![\d])(?:[\w'.-]+\s+){0,5}?[\w'.-]+(?=\s*(?:[,;:(]|\.(?!\w)|$|\b(?:in|on|at|near|and|which|that|"
+    r"who|where|was|were|is|are|has|had|have|by|with|from|to|during|after|before|when|while|located|and)\b))", re.I,
+)
 
 
 # words that name a body as often as a building ("THE FOREIGN MINISTRY SAID", "THE JUDICIAL BRANCH"):
