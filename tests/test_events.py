@@ -119,3 +119,14 @@ def test_intent_to_cooperate_is_agree_and_announced_coercion_is_threaten() -> No
     assert [e.type for e in agree] == ["AGREE"]
     threat = events_of("The United States would prohibit all aid to the rebels, officials said.", published="2000-01-01")
     assert [e.type for e in threat] == ["THREATEN"]
+
+
+def test_a_bomb_placed_or_planted_is_an_attack_on_what_it_was_placed_under() -> None:
+    placed = only(events_of("The terrorists placed a charge of dynamite under a bus carrying fishermen."), "ASSAULT")
+    assert placed.mode == "explosives" and placed.actor is not None and "terrorists" in placed.actor.text
+    assert placed.recipient is not None and "bus" in placed.recipient.text
+    passive = only(events_of("A bomb was planted at the bank."), "ASSAULT")
+    assert passive.mode == "explosives" and passive.recipient is not None and "bank" in passive.recipient.text
+    under = only(events_of("A bomb had been planted and detonated last Wednesday under a bus carrying crew members."), "ASSAULT")
+    assert under.recipient is not None and "bus" in under.recipient.text
+    assert [e.type for e in events_of("Police placed the opposition leader under house arrest.")] == ["COERCE"]

@@ -466,8 +466,8 @@ def _build(
     if sense.type == "THREATEN" and recipient is None:
         recipient = _threat_target(tok, m)
     if recipient is None and sense.type == "ASSAULT" and mode == "explosives":
-        near = roles.prep_object(tok, ("near", "outside", "beside", "at")) or (
-            roles.prep_object(tok.head, ("near", "outside", "beside", "at")) if tok.dep_ == "nsubj" else None)
+        where = ("near", "outside", "beside", "at", "under", "inside")  # "a bomb detonated under a bus": the bus was hit
+        near = roles.prep_object(tok, where) or (roles.prep_object(tok.head, where) if tok.dep_ == "nsubj" else None)
         if near is not None and not roles.is_place_name(near, m):
             recipient = roles.actor_for(near, m, allow_descriptive=True)  # "a bomb exploded near a military convoy"
     inferred = False

@@ -89,7 +89,7 @@ class Lexicon:
         if lemma not in self.words and token.lower_ not in self.words:
             return None  # no phrase has this word: cheaper than looking at its children
         # multi-word: head with a modifier child, or the word just before it
-        neighbours = [c for c in token.children if c.dep_ in ("compound", "amod", "dobj", "prt", "prep", "nmod", "advmod")]
+        neighbours = [c for c in token.children if c.dep_ in ("compound", "amod", "dobj", "prt", "prep", "nmod", "advmod", "nsubjpass")]
         if token.i > token.sent.start:
             neighbours.append(token.doc[token.i - 1])
         for n in neighbours:
