@@ -130,3 +130,9 @@ def test_a_bomb_placed_or_planted_is_an_attack_on_what_it_was_placed_under() -> 
     under = only(events_of("A bomb had been planted and detonated last Wednesday under a bus carrying crew members."), "ASSAULT")
     assert under.recipient is not None and "bus" in under.recipient.text
     assert [e.type for e in events_of("Police placed the opposition leader under house arrest.")] == ["COERCE"]
+
+
+def test_what_a_bomb_destroyed_is_a_bombing_not_a_plain_destruction() -> None:
+    (event,) = events_of("Police said the car bomb that destroyed a bank branch in Lima was planted by Shining Path terrorists.")
+    assert event.type == "ASSAULT" and event.mode == "explosives"
+    assert event.actor is not None and event.actor.name == "Shining Path" and "bank branch" in event.recipient.text

@@ -971,7 +971,7 @@ def _fill(keep: Event, other: Event) -> Event:
     return keep.replace(
         actor=keep.actor or other.actor,
         date=other.date if defaulted and other.date is not None and other.date.text != PUBLICATION_DATE else keep.date,
-        mode=keep.mode or other.mode,
+        mode=other.mode if keep.mode == "destroy" and other.mode else keep.mode or other.mode,  # "destroyed by a bomb": a bombing
         recipient=keep.recipient or other.recipient,
         location=keep.location or other.location,
         fatalities=keep.fatalities if keep.fatalities is not None else other.fatalities,
