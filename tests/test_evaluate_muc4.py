@@ -804,7 +804,7 @@ def test_a_surname_and_a_full_name_of_one_victim_are_one_entity() -> None:
         ("Victim", (Entity(("RAMIRO CASTILLO LOVE",)), Entity(("CASTILLO",)), Entity(("Ramiro Castillo",)),
                     Entity(("LOPEZ",)), Entity(("AMANDO LOPEZ",)), Entity(("JOAQUIN LOPEZ",)))),
         ("Weapon", ())))
-    (merged,) = muc4._one_person_one_entity((tpl,))
+    (merged,) = muc4._one_referent_one_entity((tpl,))
     gold = MucTemplate(types=("ATTACK",), roles=(("Victim", (Entity(("RAMIRO CASTILLO LOVE",)),)),))
     metrics = score([DocCase("d", (gold,), (merged,))])
     assert metrics["ree_f1_Victim"] > score([DocCase("d", (gold,), (tpl,))])["ree_f1_Victim"]
@@ -816,7 +816,7 @@ def test_a_shorter_form_of_exactly_one_longer_filler_is_the_same_entity() -> Non
     tpl = MucTemplate(types=("ATTACK",), roles=(
         ("PerpInd", (Entity(("MOTORCYCLE-RIDING GUNMEN",)), Entity(("GUNMEN",)))), ("PerpOrg", ()),
         ("Target", (Entity(("BEER TRUCK",)), Entity(("ARMY TRUCK",)), Entity(("TRUCK",)))), ("Victim", ()), ("Weapon", ())))
-    (merged,) = muc4._one_person_one_entity((tpl,))
+    (merged,) = muc4._one_referent_one_entity((tpl,))
     gunmen = next(e for e in merged.role("PerpInd") if e.mentions[0] == "GUNMEN")
     assert gunmen.mentions == ("GUNMEN", "MOTORCYCLE-RIDING GUNMEN")
     truck = next(e for e in merged.role("Target") if e.mentions[0] == "TRUCK")
@@ -829,5 +829,5 @@ def test_an_object_and_the_same_object_named_with_its_owner_are_one_entity() -> 
     tpl = MucTemplate(types=("BOMBING",), roles=(
         ("PerpInd", ()), ("PerpOrg", ()), ("Victim", ()), ("Weapon", ()),
         ("Target", (Entity(("HEADQUARTERS",)), Entity(("HEADQUARTERS OF THE UNION FEDERATION",))))))
-    (merged,) = muc4._one_person_one_entity((tpl,))
+    (merged,) = muc4._one_referent_one_entity((tpl,))
     assert merged.role("Target")[0].mentions == ("HEADQUARTERS", "HEADQUARTERS OF THE UNION FEDERATION")

@@ -567,13 +567,15 @@ def predicted_templates(
                  "Target": _doc_targets(ctx, groups), "Weapon": _doc_weapons(ctx, groups)}
         first = kept[0]
         kept[0] = _keys_conventions(replace(first, roles=tuple((r, es + extra.get(r, ())) for r, es in first.roles)))
-    return _one_person_one_entity(tuple(kept))
+    return _one_referent_one_entity(tuple(kept))
 
 
-def _one_person_one_entity(templates: tuple[MucTemplate, ...]) -> tuple[MucTemplate, ...]:
-    """"CASTILLO", "RAMIRO CASTILLO" and "RAMIRO CASTILLO LOVE" name one person: each shorter form
-    whose words all stand in exactly one longer name (with its last word) becomes an alternative of
-    it, as the keys write "A / B", instead of a person of its own."""
+def _one_referent_one_entity(templates: tuple[MucTemplate, ...]) -> tuple[MucTemplate, ...]:
+    """A shorter form of exactly one longer filler of the same role becomes an alternative of it, as the
+    keys write "A / B", instead of an entity of its own: a personal name whose words all stand in one
+    longer name ("CASTILLO", "RAMIRO CASTILLO" -> "RAMIRO CASTILLO LOVE"), and any noun phrase that ends
+    the head part of one longer one ("GUNMEN" -> "MOTORCYCLE-RIDING GUNMEN", "HEADQUARTERS" ->
+    "HEADQUARTERS OF THE UNION"). Two longer forms ("BEER TRUCK", "ARMY TRUCK") leave it apart."""
     out = list(templates)
     for role in ROLES:
         forms = {m for t in out for e in t.role(role) for m in e.mentions}
