@@ -303,3 +303,10 @@ def test_a_target_is_named_with_whose_or_what_it_is() -> None:
     hq = "A BOMB EXPLODED AT THE HEADQUARTERS OF THE SALVADORAN WORKERS NATIONAL UNION FEDERATION IN SAN SALVADOR."
     assert targets_in(hq) == ("HEADQUARTERS OF THE SALVADORAN WORKERS NATIONAL UNION FEDERATION",)
     assert targets_in("THEY DYNAMITED THE HOUSE OF 50 SQUARE METERS.") == ("HOUSE",)
+
+
+def test_people_found_dead_and_whose_bodies_were_found_are_victims() -> None:
+    text = ("MAYOR JUAN PEREZ WAS FOUND DEAD ON A ROAD NEAR THE TOWN. "
+            "THE BODIES OF LUIS GOMEZ AND PEDRO DIAZ WERE FOUND IN A DITCH.")
+    ctx = doc_context(_message(text, ("JUAN PEREZ", "LUIS GOMEZ", "PEDRO DIAZ")))
+    assert person_victims(ctx, 0, len(text)) == ("JUAN PEREZ", "LUIS GOMEZ", "PEDRO DIAZ")

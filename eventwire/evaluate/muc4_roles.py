@@ -433,7 +433,7 @@ VICTIM_AFTER = re.compile(
     r"\bwhen\b|\bas\b|\bwhile\b|\bafter\b|\byesterday\b|\btoday\b|\bduring\b|$))", re.I,
 )
 VICTIM_OF_NOUN = re.compile(  # "THE MURDER OF SIX JESUITS AND TWO WOMEN", "THE KIDNAPPING OF A JUDGE"
-    r"\b(?:murders?|assassinations?|killings?|kidnappings?|abductions?|massacre)\s+of\s+"
+    r"\b(?:murders?|assassinations?|killings?|kidnappings?|abductions?|massacre|bod(?:y|ies)|corpses?)\s+of\s+"
     r"((?:[\w'.-]+\s+){0,7}?[\w'-]+)(?=\s*(?:[,;:(]|--|\.(?!\w)|\bin\b|\bon\b|\bat\b|\bwho\b|\bwhen\b|"
     r"\bwhich\b|\bthat\b|\bby\b|\blast\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bhad\b|\bis\b|\bare\b|$))", re.I,
 )
@@ -694,14 +694,14 @@ _VICTIM_VERB = (
 )
 PASSIVE_AFTER = re.compile(
     r"[^.;]{0,140}?\b(?:was|were|had been|has been|have been|(?:is|are|was|were)\s+being)\s+(?:(?:\w+ly|also|later|then|all|both)\s+)?"
-    + r"(?:" + _VICTIM_VERB + r"|released|freed|rescued|set\s+free)\b", re.I  # a hostage set free was the victim
+    + r"(?:" + _VICTIM_VERB + r"|released|freed|rescued|set\s+free|found\s+(?:dead|murdered|shot))\b", re.I  # a hostage set free was the victim
 )
 _ACTIVE_ING = r"(?:killing|murdering|assassinating|wounding|injuring)"  # "... EXPLODED, KILLING X"
 _THE_HIT = r"(?:victims?|dead|deceased|bodies|corpses|hostages?|wounded|injured)"
 _IDENTIFIED_AS = _THE_HIT + r"\s+(?:were|was|are|is|have been|has been|had been)\s+(?:identified|named)\s+as"
 ACTIVE_BEFORE = re.compile(
     r"(?:\b" + _VICTIM_VERB + r"|\b" + _ACTIVE_ING + r"|\b(?:murders?|assassinations?|killings?|kidnappings?|abductions?|deaths?|massacre|"
-    r"attack on|attempt on the life)\s+of)\b[^.;,]{0,45}$", re.I,
+    r"bod(?:y|ies)|corpses?|attack on|attempt on the life)\s+of)\b[^.;,]{0,45}$", re.I,
 )
 OWNER_BEFORE = re.compile(  # "ATTACKED THE RESIDENCE OF VICE PRESIDENT X": whose property was hit
     r"\b(?:homes?|houses?|residences?|offices?|farms?|cars?|vehicles?)\s+of\s+(?:(?:the\s+)?[\w'.-]+\s+){0,4}$", re.I,
