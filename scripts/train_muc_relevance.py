@@ -96,17 +96,18 @@ def gate_score(messages: Sequence[Message], gold: dict, kept: Sequence[tuple[Muc
 
 def template_rows(
     messages: Sequence[Message], gold: dict, outcomes: Sequence[object], published: Sequence, text_probs: Sequence[float],
-) -> tuple[list[dict[str, float]], list[float], list[int]]:
-    """One row per predicted template: the features of the template as the gate sees it, whether
-    the message's template at its place aligns with a key template, and the message's index."""
-    rows, labels, owners = [], [], []
-    for k, (msg, out, day, p) in enumerate(zip(messages, outcomes, published, text_probs, strict=True)):
+) -> tuple[list[dict[str, float]], list[float], list[tuple[MucTemplate, ...]]]:
+    """One row per predicted template: the features of the template as the gate sees it and whether
+    the message's template at its place aligns with a key template; and each message's templates
+    as the gate is shown them (the rows follow them in order)."""
+    rows, labels, shown = [], [], []
+    for msg, out, day, p in zip(messages, outcomes, published, text_probs, strict=True):
         seen, final = gated(out, lambda templates: templates)
         aligned = {i for i, _ in align(final, gold[msg.doc_id])}
         rows += gate_inputs(p, seen, day, len(msg.text))
         labels += [float(i in aligned) for i in range(len(seen))]
-        owners += [k] * len(seen)
-    return rows, labels, owners
+        shown.append(seen)
+    return rows, labels, shown
 
 
 def gated(outcome: object, select: Selector) -> tuple[tuple[MucTemplate, ...], tuple[MucTemplate, ...]]:
@@ -146,7 +147,7 @@ def build(messages: Sequence[Message], y: np.ndarray, gold: dict, outcomes: Sequ
     weights, bias = fit(docs[train], y[train])
     text_model = RelevanceModel(weights=weights, bias=bias)
     oof = out_of_fold(docs[train], y[train])
-    rows, labels, owners = template_rows(messages[train], gold, outcomes[train], published[train], list(oof))
+    rows, labels, train_shown = template_rows(messages[train], gold, outcomes[train], published[train], list(oof))
     names = sorted(rows[0])
     x, y_t = np.array([[r[n] for n in names] for r in rows]), np.array(labels)
     w, b = fit_dense(x, y_t)
@@ -158,15 +159,16 @@ def build(messages: Sequence[Message], y: np.ndarray, gold: dict, outcomes: Sequ
     for m, out, day in zip(messages[:FIRST_TRAIN], outcomes[:FIRST_TRAIN], published):
         seen, _ = gated(out, lambda templates: templates)
         probs[m.doc_id] = dict(zip(seen, model.template_probabilities(m.text, seen, day)))
-    fold_of = np.array(owners) % FOLDS  # the folds of the text model's out-of-fold probabilities
+    owners = np.array([k for k, seen in enumerate(train_shown) for _ in seen])
+    fold_of = owners % FOLDS  # the folds of the text model's out-of-fold probabilities
     oof_template = np.zeros(len(labels))
     for k in range(FOLDS):
         wk, bk = fit_dense(x[fold_of != k], y_t[fold_of != k])
         oof_template[fold_of == k] = 1.0 / (1.0 + np.exp(-(x[fold_of == k] @ wk + bk)))
-    train_messages, train_outcomes = messages[train], outcomes[train]
-    for k, (m, out) in enumerate(zip(train_messages, train_outcomes)):
-        seen, _ = gated(out, lambda templates: templates)
-        probs[m.doc_id] = dict(zip(seen, (float(p) for p, o in zip(oof_template, owners) if o == k)))
+    start = 0
+    for m, seen in zip(messages[train], train_shown):
+        probs[m.doc_id] = dict(zip(seen, (float(p) for p in oof_template[start:start + len(seen)])))
+        start += len(seen)
 
     shown = [tuple(probs[m.doc_id]) for m in messages]
     memo: dict[tuple[int, tuple[bool, ...]], tuple[MucTemplate, ...]] = {}

@@ -97,7 +97,7 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -329,12 +329,12 @@ def _country_words(iso2: str) -> re.Pattern[str] | None:
     """Names and demonyms of a country ("PERU", "PERUVIAN") as one pattern."""
     import pycountry
 
-    from ..mentions.actors import _country_table
+    from ..mentions.actors import country_words
 
     rec = pycountry.countries.get(alpha_2=iso2.upper())
     if rec is None:
         return None
-    words = [w for w, iso3 in _country_table()[0].items() if iso3 == rec.alpha_3]
+    words = country_words().get(rec.alpha_3, ())
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I) if words else None
 
 
@@ -582,16 +582,12 @@ def _one_referent_one_entity(templates: tuple[MucTemplate, ...]) -> tuple[MucTem
         names = [f for f in forms if _name_like(f)] if role in ("PerpInd", "Victim") else []
         longer: dict[str, str] = {}
         for short in names:
-            ws = _words(short)
-            hosts = {long for long in names if len(_words(long)) > len(ws) and set(ws) <= set(_words(long))
-                     and ws[-1] in _words(long)}
-            if len({" ".join(_words(h)) for h in hosts}) == 1:
-                longer[short] = max(hosts, key=len)
+            if host := _sole_longer(short, names, lambda ws, long: set(ws) <= set(long) and ws[-1] in long):
+                longer[short] = host
         for short in forms:  # "GUNMEN" after "MOTORCYCLE-RIDING GUNMEN": the same people, named shorter
-            ws = _words(short)
-            hosts = {long for long in forms if len(_words(long)) > len(ws) and _words(_head_part(long))[-len(ws):] == ws} if ws else set()
-            if short not in longer and len({" ".join(_words(h)) for h in hosts}) == 1:
-                longer[short] = max(hosts, key=len)
+            if short not in longer and (host := _sole_longer(
+                    short, forms, lambda ws, long: _words(_head_part(" ".join(long)))[-len(ws):] == ws)):
+                longer[short] = host
         if not longer:
             continue
         for i, t in enumerate(out):
@@ -599,6 +595,14 @@ def _one_referent_one_entity(templates: tuple[MucTemplate, ...]) -> tuple[MucTem
                           for e in t.role(role))
             out[i] = replace(t, roles=tuple((r, fixed if r == role else es) for r, es in t.roles))
     return tuple(out)
+
+
+def _sole_longer(short: str, forms: Iterable[str], fits: Callable[[list[str], list[str]], bool]) -> str | None:
+    """The longest of the longer forms that ``fits`` the words of ``short``, when they all write one
+    phrase; None when there is none or two differ ("BEER TRUCK", "ARMY TRUCK" for "TRUCK")."""
+    ws = _words(short)
+    hosts = {f for f in forms if ws and len(_words(f)) > len(ws) and fits(ws, _words(f))}
+    return max(hosts, key=len) if len({" ".join(_words(h)) for h in hosts}) == 1 else None
 
 
 def _head_part(np: str) -> str:

@@ -94,12 +94,20 @@ CLAIM_RE = re.compile(r"\b(" + _RESPONSIBILITY_CLAIM + r"|admit\w*)", re.I)
 NO_CLAIM_RE = re.compile(  # "no group has yet claimed responsibility": no claim at all
     r"\b(?:no|nobody|none|not|neither)\b[^.;]{0,50}?\bclaim\w*\s+(?:\w+\s+){0,3}responsib", re.I,
 )
-SUSPECT_RE = re.compile(  # a hedge followed by "to" hedges a purpose ("presumably to recruit them"), not the doer
-    r"\b(blam\w*|accus\w*|attribut\w*|suspect\w*|alleged\w*|believed\s+to|believes?\s+that|"
-    r"in\s+the\s+opinion\s+of|held\s+responsible|charged|implicat\w*|responsib\w*|were\s+behind|"
-    r"was\s+behind|link(?:ed|s)\s+(?:[\w,]+\s+){0,8}(?:to|with)\s+the|(?:presum|apparent|allegedl|probabl)\w*\b(?!\s+to\b))",
-    re.I,
+# Words that say who is blamed for an incident, and hedges that do so only in a sentence naming an
+# incident (:func:`suspicion_in`); a hedge followed by "to" hedges a purpose ("presumably to recruit
+# them"), and "responsible" blames only as "responsible for/of/in" or "is/held/those responsible" (not
+# "A SERIOUS AND RESPONSIBLE DIALOGUE").
+_BLAME = (
+    r"blam\w*|accus\w*|held\s+responsible|charged|implicat\w*|responsib\w*\s+(?:for|of|in)\b|"
+    r"(?:hold|holds|those|the|is|are|was|were|be|been)\s+responsib\w*|were\s+behind|was\s+behind|"
+    r"link(?:ed|s)\s+(?:[\w,]+\s+){0,8}(?:to|with)\s+the"
 )
+_HEDGE = (
+    r"attribut\w*|suspect\w*|alleged\w*|believed\s+to|believes?\s+that|in\s+the\s+opinion\s+of|"
+    r"(?:presum|apparent|allegedl|probabl)\w*\b(?!\s+to\b)"
+)
+SUSPECT_RE = re.compile(r"\b(?:(" + _BLAME + r")|(" + _HEDGE + r"))", re.I)  # group 1: blame, group 2: hedge
 SELF_ACCUSE_RE = r"\b{name}\b[^.;]{{0,80}}?(?<!was )(?<!were )(?<!been )\b(accused|accuses|charged|blamed|blames)\b"
 ATTRIBUTED_TO_RE = re.compile(
     r"\b(according\s+to|in\s+the\s+opinion\s+of|sources?\s+(?:in|of|from|at|close\s+to))\s+(?:[\w'-]+\s+){0,4}$", re.I,
@@ -369,13 +377,9 @@ INCIDENT_VERBS = (
 )
 INCIDENT_VERB_RE = re.compile(r"\b" + INCIDENT_VERBS + r"\b", re.I)
 
-# A hedge or an attribution hedges the incident only in a sentence that names an incident: "27 ALLEGED
-# SHINING PATH MEMBERS WERE CAPTURED", "THE ALLEGED ANNOUNCEMENT", "ATTRIBUTED THE CHANGE IN TACTICS TO",
-# "A RESPONSIBLE DIALOGUE", "THE ATTACKS ARE APPARENTLY CONTINUING" say nothing of who did it.
-SUSPECT_HEDGE = re.compile(
-    r"^(?:suspect\w*|alleged\w*|believed\s+to|believes?\s+that|in\s+the\s+opinion\s+of|attribut\w*|"
-    r"(?:presum|apparent|allegedl|probabl)\w*)$", re.I,
-)
+# A hedge names a suspect only in a sentence that names an incident: "27 ALLEGED SHINING PATH MEMBERS
+# WERE CAPTURED", "THE ALLEGED ANNOUNCEMENT", "ATTRIBUTED THE CHANGE IN TACTICS TO", "THE ATTACKS ARE
+# APPARENTLY CONTINUING" say nothing of who did it.
 INCIDENT_WORD = re.compile(
     r"\b(?:" + INCIDENT_VERBS + r"|explo\w*|crimes?|incidents?|actions?|acts?|slaughter\w*|sabotage\w*|"
     r"deaths?|died|hostages?)\b", re.I,
@@ -383,17 +387,11 @@ INCIDENT_WORD = re.compile(
 
 
 def suspicion_in(sentence: str) -> bool:
-    """The sentence hedges or attributes who did an incident: a word of blame or accusation, or a
-    hedge in a sentence that names an incident (:data:`SUSPECT_HEDGE`, :data:`INCIDENT_WORD`)."""
-    for m in SUSPECT_RE.finditer(sentence):
-        word = m.group(1)
-        if re.match(r"responsib", word, re.I) and not re.match(r"responsib\w*\s+(?:for|of|in)\b", sentence[m.start():], re.I) \
-                and not re.search(r"\b(?:held|hold|holds|those|the|is|are|was|were|be|been)\s+$", sentence[max(0, m.start() - 8):m.start()], re.I):
-            continue  # "A SERIOUS AND RESPONSIBLE DIALOGUE"
-        if SUSPECT_HEDGE.match(word) and not INCIDENT_WORD.search(sentence):
-            continue
-        return True
-    return False
+    """The sentence says who is blamed for an incident: a word of blame or accusation, or a hedge in a
+    sentence that names an incident (:data:`SUSPECT_RE`, :data:`INCIDENT_WORD`)."""
+    return any(m.group(1) or INCIDENT_WORD.search(sentence) for m in SUSPECT_RE.finditer(sentence))
+
+
 STATE_FORCE = (  # a state armed body written as a whole: the keys name it as the perpetrator organisation
     r"((?:(?:salvadoran|colombian|peruvian|guatemalan|honduran|bolivian|chilean|ecuadorean|ecuadoran|nicaraguan)\s+)?"
     r"(?:armed\s+forces|air\s+force|army|national\s+guard|treasury\s+police|national\s+police|navy|"
@@ -432,8 +430,10 @@ VICTIM_AFTER = re.compile(
     r"((?:[\w'.-]+\s+){0,4}?[\w'-]+)(?=\s*(?:[,;]|\.(?!\w)|\band\b|\bin\b|\bon\b|\bat\b|\bnear\b|\bwho\b|"
     r"\bwhen\b|\bas\b|\bwhile\b|\bafter\b|\byesterday\b|\btoday\b|\bduring\b|$))", re.I,
 )
+# nouns whose "of" names whom an incident hit: "THE MURDER OF X", "THE BODIES OF X AND Y"
+_HARM_NOUNS = r"murders?|assassinations?|killings?|kidnappings?|abductions?|massacre|bod(?:y|ies)|corpses?"
 VICTIM_OF_NOUN = re.compile(  # "THE MURDER OF SIX JESUITS AND TWO WOMEN", "THE KIDNAPPING OF A JUDGE"
-    r"\b(?:murders?|assassinations?|killings?|kidnappings?|abductions?|massacre|bod(?:y|ies)|corpses?)\s+of\s+"
+    r"\b(?:" + _HARM_NOUNS + r")\s+of\s+"
     r"((?:[\w'.-]+\s+){0,7}?[\w'-]+)(?=\s*(?:[,;:(]|--|\.(?!\w)|\bin\b|\bon\b|\bat\b|\bwho\b|\bwhen\b|"
     r"\bwhich\b|\bthat\b|\bby\b|\blast\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bhad\b|\bis\b|\bare\b|$))", re.I,
 )
@@ -474,14 +474,15 @@ NOT_MODIFIER = DETERMINERS | CUT_WORDS | PRONOUNS | frozenset(
     # verbs and prepositions a regex window may start on ("ENTER a shop", "APPROACH his house",
     # "BETWEEN his home and ...", "SET the club on fire", "BROKEN and office")
     + "enter entered approach approached set between toward towards through across behind around along "
-      "past under beside broken true reach reached leave left attack attacks blew up drove burn burnt set".split()
+      "past under beside broken true reach reached leave left attack attacks blew up drove burn burnt".split()
 )
 
 
 def _trim(np: str) -> str:
-    """Drop leading words that cannot modify a noun (determiners, prepositions, verbs)."""
+    """The noun phrase from after the last word that cannot modify its head (a determiner, preposition
+    or verb): "GUERRILLAS KILLED PRESIDENCY" -> "PRESIDENCY"."""
     words = np.split()
-    # "GUERRILLAS KILLED [PRESIDENCY]"; an -ing word right before the head is a modifier ("POLLING STATIONS")
+    # an -ing word right before the head is a modifier ("POLLING STATIONS")
     cuts = [i for i, w in enumerate(words[:-1]) if _cannot_modify(w, before_head=i == len(words) - 2)]
     return " ".join(words[cuts[-1] + 1:] if cuts else words)
 
@@ -576,7 +577,7 @@ def victims_in(sentence: str) -> tuple[str, ...]:
     """Objects of killing/kidnapping verbs and subjects of their passives (and the people an
     "including" names among them), as minimal NPs."""
     verb = _VICTIM_VERB_WORD.search(sentence) is not None  # VICTIM_BEFORE scans from every word: only where it can match
-    after = [m for m in VICTIM_AFTER.finditer(sentence)] if verb else []
+    after = list(VICTIM_AFTER.finditer(sentence)) if verb else []
     after += list(VICTIM_OF_NOUN.finditer(sentence))
     found = [m.group(1) for m in after] + [n for m in after for n in _list_continues(sentence[m.end(1):])]
     found += [m.group(1) for m in VICTIM_BEFORE.finditer(sentence)] if verb else []
@@ -665,7 +666,7 @@ def targets_in(sentence: str) -> tuple[str, ...]:
 
 OF_OWNER = re.compile(  # whose or what an object is, written after it: "HEADQUARTERS OF THE X", "HOME OF Y"
     r"\s+of\s+(?:the\s+)?(?![\d])(?:[\w'.-]+\s+){0,5}?[\w'.-]+(?=\s*(?:[,;:(]|\.(?!\w)|$|\b(?:in|on|at|near|and|which|that|"
-    r"who|where|was|were|is|are|has|had|have|by|with|from|to|during|after|before|when|while|located|and)\b))", re.I,
+    r"who|where|was|were|is|are|has|had|have|by|with|from|to|during|after|before|when|while|located)\b))", re.I,
 )
 
 
@@ -700,8 +701,8 @@ _ACTIVE_ING = r"(?:killing|murdering|assassinating|wounding|injuring)"  # "... E
 _THE_HIT = r"(?:victims?|dead|deceased|bodies|corpses|hostages?|wounded|injured)"
 _IDENTIFIED_AS = _THE_HIT + r"\s+(?:were|was|are|is|have been|has been|had been)\s+(?:identified|named)\s+as"
 ACTIVE_BEFORE = re.compile(
-    r"(?:\b" + _VICTIM_VERB + r"|\b" + _ACTIVE_ING + r"|\b(?:murders?|assassinations?|killings?|kidnappings?|abductions?|deaths?|massacre|"
-    r"bod(?:y|ies)|corpses?|attack on|attempt on the life)\s+of)\b[^.;,]{0,45}$", re.I,
+    r"(?:\b" + _VICTIM_VERB + r"|\b" + _ACTIVE_ING + r"|\b(?:" + _HARM_NOUNS + r"|deaths?|attack on|attempt on the life)\s+of)"
+    r"\b[^.;,]{0,45}$", re.I,
 )
 OWNER_BEFORE = re.compile(  # "ATTACKED THE RESIDENCE OF VICE PRESIDENT X": whose property was hit
     r"\b(?:homes?|houses?|residences?|offices?|farms?|cars?|vehicles?)\s+of\s+(?:(?:the\s+)?[\w'.-]+\s+){0,4}$", re.I,

@@ -12,6 +12,7 @@ Three sources, in priority order for overlapping spans (longest span wins, then 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -386,6 +387,16 @@ def _state_pattern(countries: dict[str, str]) -> re.Pattern[str]:
         + "|".join(roles) + r")(?![\w-])",
         re.IGNORECASE,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def country_words() -> dict[str, tuple[str, ...]]:
+    """Every lower-case name and demonym the actor dictionary reads as a country, by ISO 3166 alpha-3
+    code ("PER": "peru", "peruvian", ...)."""
+    out: dict[str, list[str]] = {}
+    for word, iso3 in _country_table()[0].items():
+        out.setdefault(iso3, []).append(word)
+    return {iso3: tuple(words) for iso3, words in out.items()}
 
 
 def _country_table() -> tuple[dict[str, str], dict[str, str]]:
