@@ -94,7 +94,7 @@ class Truecaser:
                 continue
             options = lookup.get(token)
             if options is None:
-                out.append(token if self._inflects_common_word(token) else token.title())
+                out.append(token if self._inflects_common_word(token) else _title(token))
                 continue
             if len(options) == 1:
                 out.append(next(iter(options)))
@@ -142,6 +142,18 @@ class Truecaser:
             if len(word) == b - a:
                 out[a:b] = word
         return _sentence_initials("".join(out))
+
+
+CLITICS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
+
+
+def _title(word: str) -> str:
+    """A name's capitals: "soacha" -> "Soacha", "o'hare" -> "O'Hare", but "cerezo's" -> "Cerezo's"
+    (``str.title`` writes "Cerezo'S", which the tagger reads as a second name)."""
+    parts = re.split(r"(['’])", word, maxsplit=1)
+    if len(parts) == 3 and parts[2].lower() in CLITICS:
+        return parts[0].title() + parts[1] + parts[2].lower()
+    return word.title()
 
 
 def _sentence_initials(text: str) -> str:

@@ -98,6 +98,20 @@ def test_dates_without_publication_date_are_not_guessed() -> None:
     assert event.date is None or event.date.value is None
 
 
+def test_a_date_in_a_clause_about_something_else_does_not_date_the_event() -> None:
+    """A year that says when a government took office is not when the judge was shot; a clause
+    that says when the attack took place dates it and what it did."""
+    shot = only(events_of("Ortega, a judge appointed under a government which took office in 2010, "
+                          "was shot dead by gunmen in Cali."), "ASSAULT")
+    assert shot.date is not None and shot.date.value == "2015-11-12"  # the publication date, not 2010
+    arrived = only(events_of("Rebels who arrived in the town on Sunday attacked the police station."), "ASSAULT")
+    assert arrived.date is not None and arrived.date.value == "2015-11-12"
+    bombing = only(events_of("The bombing, which happened on Monday, killed two farmers near Cali."), "ASSAULT")
+    assert bombing.date is not None and bombing.date.value == "2015-11-09"
+    judge = only(events_of("Gunmen shot dead Luis Ortega, a judge who was appointed in 2009, in Cali on Tuesday."), "ASSAULT")
+    assert judge.date is not None and judge.date.value == "2015-11-10"
+
+
 def test_evidence_points_into_the_article() -> None:
     text = "Preamble sentence here. Gunmen attacked a police station in Kano on Tuesday."
     event = only(events_of(text), "ASSAULT")

@@ -314,3 +314,12 @@ def test_a_day_that_owns_a_murder_is_when_not_who_and_a_discussed_murder_happene
     assert murder.recipient is not None and "people" in murder.recipient.text
     (any_attack,) = of_type(events_of("The government will condemn any attack on civilians."), "ASSAULT")
     assert any_attack.status == "hypothetical"
+
+
+def test_those_responsible_are_unknown_people_not_the_last_person_named() -> None:
+    """"those responsible for killing X" does not point back to the speaker."""
+    killing = of_type(events_of("Cerezo said that those responsible for killing Barillas are extreme rightist groups."), "ASSAULT")
+    assert len(killing) == 1 and killing[0].actor is None
+    assert killing[0].recipient is not None and killing[0].recipient.text == "Barillas"
+    attack = of_type(events_of("Police chief Ramon Diaz said those who attacked the bus will be punished."), "ASSAULT")
+    assert len(attack) == 1 and attack[0].actor is None

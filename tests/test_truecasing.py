@@ -49,6 +49,12 @@ def test_an_unseen_form_of_a_known_word_stays_lower_case_an_unseen_name_does_not
     assert "Soacha" in out and out.startswith("Galan")
 
 
+def test_a_possessive_of_an_unseen_name_keeps_its_ending_lower_case(caser: Truecaser) -> None:
+    """str.title would write "Cerezo'S", which the tagger reads as a second proper noun."""
+    out = caser.restore("CEREZO'S ADMINISTRATION AND SOACHA'S MAYOR MET O'HARE.")
+    assert "Cerezo's administration" in out and "Soacha's" in out and "O'Hare" in out
+
+
 def test_a_line_end_of_wrapped_copy_starts_no_sentence(caser: Truecaser) -> None:
     wrapped = ("WE CAN REPORT THAT SEVEN PEOPLE WERE KILLED AT THE FENASTRAS BUILDING AND\n"
                "AT LEAST TWELVE PEOPLE WERE SERIOUSLY INJURED IN THE EXPLOSION, SOURCES SAID\n"

@@ -894,9 +894,10 @@ def _location(tok, head, kind: str, m: Mentions, previous: Event | None) -> Plac
 
 def _date(tok, head, span: Span, article: Article, m: Mentions, previous: Event | None) -> tuple[TimeRef | None, bool]:  # type: ignore[no-untyped-def]
     lo, hi = roles.subtree_range(head)
-    times = [t for t in m.times_in(lo, hi) if t.value and t.timex_type in ("DATE", "TIME")]
+    times = [t for t in m.times_in(lo, hi) if t.value and t.timex_type in ("DATE", "TIME") and _dates_event(t, tok)]
     if not times:
-        times = [t for t in m.times_in(span.start_char, span.end_char) if t.value and t.timex_type in ("DATE", "TIME")]
+        times = [t for t in m.times_in(span.start_char, span.end_char)
+                 if t.value and t.timex_type in ("DATE", "TIME") and _dates_event(t, tok)]
     if times:
         return _day_value(min(times, key=lambda t: abs(t.start - tok.idx))), True
     if status.is_generic(span.text):
@@ -907,6 +908,38 @@ def _date(tok, head, span: Span, article: Article, m: Mentions, previous: Event 
         day = article.published
         return TimeRef(text=PUBLICATION_DATE, value=day.isoformat(), precision="day", earliest=day, latest=day), False
     return None, False
+
+
+def _dates_event(t: TimeRef, tok) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the time expression ``t`` can date the event of trigger ``tok``: not when it sits in a
+    relative clause about a participant or a bystander ("Barillas, ambassador under an administration
+    which began in 1986, was gunned down", "rebels who arrived on Sunday attacked ..."). A clause about
+    the event itself ("the attack, which took place on 5 May, killed two"; "a bomb attack that left
+    four children injured on 26 July") or its setting ("planned to bomb the village in a plot which
+    was uncovered last week") dates it, as does any other clause on the way to the trigger.
+    """
+    words = tok.doc.char_span(t.start, t.end, alignment_mode="expand") if t.end > t.start else None
+    if words is None or len(words) == 0:
+        return True
+    cur = words.root
+    while cur.i != tok.i and not cur.is_ancestor(tok):
+        if cur.dep_ in ("relcl", "acl") and cur.pos_ in ("VERB", "AUX") and _about_someone(cur, tok):
+            return False
+        if cur.head.i == cur.i:
+            return True
+        cur = cur.head
+    return True
+
+
+def _about_someone(clause, tok) -> bool:  # type: ignore[no-untyped-def]
+    """Is the relative ``clause`` about a participant or bystander, not about the event of ``tok``?"""
+    noun = clause.head
+    if noun.i == tok.i or (tok.pos_ == "NOUN" and tok.is_ancestor(noun)):
+        return False  # "the attack [on the bus], which ..."
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return False  # "in a plot which was uncovered last week": the act's setting
+    verb = clause.lemma_.lower()
+    return not (verb in ("occur", "happen") or (verb == "take" and any(c.lower_ == "place" for c in clause.children)))
 
 
 def _day_value(t: TimeRef) -> TimeRef:

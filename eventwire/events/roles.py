@@ -238,6 +238,8 @@ def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Act
         return actor_for(tok.head.head, m, allow_descriptive=allow_descriptive)
     if tok.lower_ in ("nobody", "none", "noone") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return None  # "no person or terrorist organization has claimed ...": nobody
+    if tok.lower_ in ("those", "anyone", "whoever") and any(c.dep_ in ("amod", "relcl", "acl", "prep") for c in tok.children):
+        return None  # "those responsible for killing him", "those who attacked": unknown people, no earlier actor
     if tok.pos_ == "PRON" or (tok.lower_ in PRONOUNS and tok.pos_ != "PROPN") or tok.lower_ in PERSONAL:
         return resolve_pronoun(tok, m)  # "us", not "the US"; "HE" even when upper case misleads the tagger
     lo, hi = np_range(tok)
