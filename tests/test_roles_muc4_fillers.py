@@ -310,3 +310,16 @@ def test_people_found_dead_and_whose_bodies_were_found_are_victims() -> None:
             "THE BODIES OF LUIS GOMEZ AND PEDRO DIAZ WERE FOUND IN A DITCH.")
     ctx = doc_context(_message(text, ("JUAN PEREZ", "LUIS GOMEZ", "PEDRO DIAZ")))
     assert person_victims(ctx, 0, len(text)) == ("JUAN PEREZ", "LUIS GOMEZ", "PEDRO DIAZ")
+
+
+def test_people_hurt_by_an_ing_clause_or_left_dead_and_both_of_two_subjects_are_victims() -> None:
+    from eventwire.evaluate.muc4_roles import victims_in
+
+    assert victims_in("THE AIR FORCE BOMBED THE VILLAGE, KILLING TWO PEASANTS.") == ("PEASANTS",)
+    assert victims_in("THEY PLACED A CAR BOMB NEAR THE PHONE COMPANY, INJURING FIVE PEDESTRIANS AND CAUSING DAMAGE.") == ("PEDESTRIANS",)
+    assert victims_in("A MAN KILLED 1 PERSON AND WOUNDED 13 OTHERS WITH A MACHINEGUN AT THE AIRPORT.") == ("PERSON",)  # no MACHINEGUN
+    assert victims_in("THE KILLING OF THE JESUITS WAS CONDEMNED.") == ("JESUITS",)
+    assert victims_in("A BOMB ATTACK THAT LEFT FOUR CHILDREN INJURED ON 26 JULY.") == ("CHILDREN",)
+    assert set(victims_in("FEDERICO PAQUILLAUVI AND CIRILO QUISPE WERE WOUNDED ACCORDING TO THE SOURCES.")) == {
+        "FEDERICO PAQUILLAUVI", "CIRILO QUISPE"}
+    assert victims_in("THE GUERRILLAS ATTACKED THE TOWN AND FIVE PEOPLE WERE KILLED.") == ("PEOPLE",)  # the town is an object

@@ -425,10 +425,12 @@ VICTIM_VERBS = (
     r"massacred|tortured|machine-?gunned|hacked to death|shot dead|shot to death|slain)"
 )
 _VICTIM_VERB_WORD = re.compile(r"\b" + VICTIM_VERBS, re.I)
-VICTIM_AFTER = re.compile(
-    r"\b(?<!were )(?<!was )(?<!not )(?<!never )" + VICTIM_VERBS + r"\s+(?!by\b|in\b|on\b|at\b|near\b|when\b|yesterday\b|today\b)"
+_TOLL_ING = re.compile(r"\b(?:killing|murdering|wounding|injuring)\b", re.I)
+VICTIM_AFTER = re.compile(  # "KILLED X", and "..., KILLING X" / "..., INJURING X" (the -ing form of the toll)
+    r"\b(?<!were )(?<!was )(?<!not )(?<!never )(?:" + VICTIM_VERBS + r"|(?:killing|murdering|wounding|injuring)(?!\s+of\b))"
+    r"\s+(?!by\b|in\b|on\b|at\b|near\b|when\b|yesterday\b|today\b)"
     r"((?:[\w'.-]+\s+){0,4}?[\w'-]+)(?=\s*(?:[,;]|\.(?!\w)|\band\b|\bin\b|\bon\b|\bat\b|\bnear\b|\bwho\b|"
-    r"\bwhen\b|\bas\b|\bwhile\b|\bafter\b|\byesterday\b|\btoday\b|\bduring\b|$))", re.I,
+    r"\bwhen\b|\bas\b|\bwhile\b|\bafter\b|\byesterday\b|\btoday\b|\bduring\b|\bwith\b|\busing\b|$))", re.I,
 )
 # nouns whose "of" names whom an incident hit: "THE MURDER OF X", "THE BODIES OF X AND Y"
 _HARM_NOUNS = r"murders?|assassinations?|killings?|kidnappings?|abductions?|massacre|bod(?:y|ies)|corpses?"
@@ -566,6 +568,21 @@ def _modifier_use(np: str, after: str) -> bool:
     return bool(words) and words[-1] in MODIFIER_HEADS and nxt is not None and nxt.group(1) in EVENT_NOUNS
 
 
+CONJUNCT_BEFORE = re.compile(  # "[FEDERICO PAQUILLAUVI] AND CIRILO QUISPE WERE WOUNDED": the first of two subjects
+    r"((?:[\w'.-]+\s+){0,4}?[\w'-]+)\s+and\s+(?:[\w'.-]+\s+){0,4}?[\w'-]+$", re.I)
+def _a_subject(upto: str, np: str) -> bool:
+    """Does ``np``, ending ``upto``, start a clause: no verb, preposition or clause word in it and no
+    verb just before it ("THE GUERRILLAS ATTACKED [THE TOWN] AND FIVE PEOPLE WERE KILLED": an object)."""
+    if NOT_LIST_ITEM.search(np):
+        return False
+    words = upto[: len(upto) - len(np)].split()
+    while words and words[-1].lower() in DETERMINERS:
+        words.pop()
+    return not words or not re.fullmatch(r"\w{3,}ed|\w+ing", words[-1], re.I)
+
+
+LEFT_HARMED = re.compile(  # "A BOMB ATTACK THAT LEFT FOUR CHILDREN INJURED", "WHICH LEFT 7 OTHER PEOPLE DEAD"
+    r"\bleft\s+((?:[\w'.-]+\s+){0,4}?[\w'-]+)\s+(?:dead|injured|wounded|hurt)\b", re.I)
 INCLUDING_BEFORE = re.compile(  # "FIVE OTHER PEOPLE, INCLUDING A POLICEMAN, WERE INJURED"
     r"((?:[\w'.-]+\s+){0,3}?[\w'-]+),\s+including\s+([^,;.]{3,60}?),\s+(?:was|were|have been|has been|had been)\s+"
     r"(?:\w+\s+)?" + VICTIM_VERBS + r"\b", re.I,
@@ -577,10 +594,14 @@ def victims_in(sentence: str) -> tuple[str, ...]:
     """Objects of killing/kidnapping verbs and subjects of their passives (and the people an
     "including" names among them), as minimal NPs."""
     verb = _VICTIM_VERB_WORD.search(sentence) is not None  # VICTIM_BEFORE scans from every word: only where it can match
-    after = list(VICTIM_AFTER.finditer(sentence)) if verb else []
+    after = list(VICTIM_AFTER.finditer(sentence)) if verb or _TOLL_ING.search(sentence) else []
     after += list(VICTIM_OF_NOUN.finditer(sentence))
     found = [m.group(1) for m in after] + [n for m in after for n in _list_continues(sentence[m.end(1):])]
-    found += [m.group(1) for m in VICTIM_BEFORE.finditer(sentence)] if verb else []
+    before = list(VICTIM_BEFORE.finditer(sentence)) if verb else []
+    found += [m.group(1) for m in before]
+    found += [c.group(1) for m in before if (c := CONJUNCT_BEFORE.search(sentence[:m.end(1)]))
+              and _a_subject(sentence[:c.end(1)], _trim(c.group(1)))]
+    found += [m.group(1) for m in LEFT_HARMED.finditer(sentence)]
     flat = " ".join(sentence.split())
     if "includ" in flat.lower():
         found += [g for pattern in (INCLUDING_BEFORE, INCLUDING_AFTER) for m in pattern.finditer(flat) for g in m.groups()]
