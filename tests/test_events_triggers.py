@@ -362,3 +362,15 @@ def test_a_sentence_for_each_codebook_category_gets_its_type() -> None:
         if first is None or first.type != kind:
             wrong.append((text, kind, first and first.type))
     assert not wrong, wrong
+
+
+def test_sending_peacekeepers_is_aid_not_mobilization() -> None:
+    """CAMEO 074 'provide military protection or peacekeeping' is PLOVER AID; other troops still mobilize."""
+    from support import events_of
+
+    (sent,) = [e for e in events_of("Kenya sent peacekeeping troops to Somalia on Monday.") if e.type in ("AID", "MOBILIZE")]
+    assert (sent.type, sent.mode, sent.actor.text) == ("AID", "peacekeeping", "Kenya")
+    (nato,) = [e for e in events_of("The first deployment of NATO peacekeeping troops has arrived in Bosnia.") if e.type in ("AID", "MOBILIZE")]
+    assert nato.type == "AID" and nato.actor is not None and nato.actor.text == "NATO"
+    (troops,) = [e for e in events_of("Russia deployed troops to the border on Monday.") if e.type in ("AID", "MOBILIZE")]
+    assert troops.type == "MOBILIZE"

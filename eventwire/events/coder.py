@@ -553,6 +553,9 @@ def _manual_type(event: Event, tok) -> Event:  # type: ignore[no-untyped-def]
     if event.type == "ASSAULT" and any(g.lemma_.lower() in POISED for g in status.governors(tok)[:2]):
         militia = event.actor is not None and event.actor.type in ("rebel group", "political militia", "terrorist group")
         event = event.replace(type="MOBILIZE", mode="militia" if militia else "troops", status="occurred")  # 3.14: posturing short of force
+    if event.type == "MOBILIZE" and PEACEKEEPING.search(reach):  # CAMEO 074 -> AID: sending peacekeepers protects
+        sender = event.actor or event.recipient  # "the deployment of NATO peacekeeping troops": NATO sends them
+        event = event.replace(type="AID", mode="peacekeeping", actor=sender, recipient=event.recipient if event.actor else None)
     if event.type == "MOBILIZE" and event.mode == "troops" and _police(event.actor):
         event = event.replace(mode="police")  # table 3.9
     if event.type == "COERCE" and lemma in ("occupy", "block", "blockade", "barricade", "obstruct") and event.actor is not None \
@@ -593,6 +596,7 @@ THREAT_MODES = {"arrest": "arrest", "deport": "expel", "expel": "expel", "withdr
 MISSION_OBJECTS = re.compile(
     r"\b(diplomats?|ambassadors?|envoys?|consuls?|attach[eé]s?|inspectors?|observers?|monitors?|peacekeep\w*|"
     r"aid (?:workers?|agenc(?:y|ies))|humanitarian workers?|missions?)\b", re.I)
+PEACEKEEPING = re.compile(r"\bpeace-?keep", re.I)
 ACCESS_WORDS = re.compile(r"\b(deliver(?:y|ies)|aid|access|entry|enter|observers?|inspectors?|peacekeep\w*|humanitarian|relief)\b", re.I)
 CYBER_WORDS = re.compile(r"\b(computers?|networks?|systems?|accounts?|e-?mails?|websites?|servers?|phones?|databases?)\b", re.I)
 ARMED_PEOPLE = re.compile(r"\b(soldiers?|troops|rebels?|fighters?|militants?|guerrill?as?|insurgents?|militiamen|combatants?|"
