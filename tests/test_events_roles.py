@@ -323,3 +323,15 @@ def test_those_responsible_are_unknown_people_not_the_last_person_named() -> Non
     assert killing[0].recipient is not None and killing[0].recipient.text == "Barillas"
     attack = of_type(events_of("Police chief Ramon Diaz said those who attacked the bus will be punished."), "ASSAULT")
     assert len(attack) == 1 and attack[0].actor is None
+
+
+def test_whom_a_rejection_demand_or_attack_is_aimed_at() -> None:
+    """A rejected offer's author, the subject of a demand's 'that' clause, and whom an attack hurt
+    when a toll verb governs it are the recipients."""
+    (reject,) = of_type(events_of("Palestinian leader Yasser Arafat on Wednesday rejected a US offer to host a summit."), "REJECT")
+    assert reject.recipient is not None and reject.recipient.text == "US"
+    (demand,) = of_type(events_of("The International Labor Office reiterated its demand today that Israel ease "
+                                  "restrictions on Palestinian workers."), "REQUEST")
+    assert demand.recipient is not None and demand.recipient.text == "Israel"
+    (attack,) = of_type(events_of("Irish nationalist guerrillas wounded two British soldiers in a bomb attack on Thursday."), "ASSAULT")
+    assert attack.recipient is not None and "soldiers" in attack.recipient.text

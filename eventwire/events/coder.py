@@ -454,6 +454,11 @@ def _build(
         recipient = roles.actor_for(victim, m, allow_descriptive=True)
     if recipient is None and sense.type in ("ASSAULT", "COERCE") and tok.pos_ == "NOUN" and tok.dep_ == "pobj":
         recipient = _done_with(tok, m)  # "dispersed the demonstrators with tear gas", "placed X under house arrest"
+    if recipient is None and sense.type == "ASSAULT" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during"):
+        verb = tok.head.head  # "guerrillas wounded two soldiers in a bomb attack": whom the attack hurt
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in HURT_VERBS and not roles.is_passive(verb):
+            hurt = roles.object_token(verb)
+            recipient = roles.actor_for(hurt, m, allow_descriptive=True) if hurt is not None else None
     if recipient is None and sense.type == "ASSAULT" and tok.pos_ == "NOUN":
         dead = _whose_lives(tok)  # "attacks that claimed the lives of Galan and a judge", "the blast killed six"
         recipient = roles.actor_for(dead, m, allow_descriptive=True) if dead is not None else None
@@ -799,15 +804,20 @@ def _earlier_assailant(previous: Event | None, span: Span):  # type: ignore[no-u
 def _addressee(tok, obj, m: Mentions):  # type: ignore[no-untyped-def]
     """Who a demand, rejection or accusation is aimed at: "demanded that the US cancel ..."
     (the subject of the clause), "rejected calls by Belarus" (the author of what is rejected)."""
-    for c in tok.children:
-        if c.dep_ == "ccomp":
-            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-            found = roles.actor_for(subj, m, allow_descriptive=False)
-            if found is not None:
-                return found
+    clauses = [c for c in tok.children if c.dep_ == "ccomp" or (tok.pos_ == "NOUN" and c.dep_ in ("acl", "relcl"))]
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "reiterated its demand today that Israel ease ..."
+        clauses += [c for c in tok.head.children if c.dep_ == "ccomp"]
+    for c in clauses:
+        if not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) and c.dep_ != "ccomp":
+            continue  # "the demand that Israel ease ...", not "the demand it made"
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        found = roles.actor_for(subj, m, allow_descriptive=False)
+        if found is not None:
+            return found
     if obj is not None:
-        author = next((c for c in obj.children if c.dep_ == "poss"), None) or roles.prep_object(obj, ("by", "from", "of"))
-        return roles.actor_for(author, m, allow_descriptive=False)
+        author = next((c for c in obj.children if c.dep_ == "poss"), None) or roles.prep_object(obj, ("by", "from", "of")) \
+            or next((c for c in obj.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")), None)
+        return roles.actor_for(author, m, allow_descriptive=False)  # "rejected a US offer": the US's
     return None
 
 
