@@ -335,3 +335,14 @@ def test_whom_a_rejection_demand_or_attack_is_aimed_at() -> None:
     assert demand.recipient is not None and demand.recipient.text == "Israel"
     (attack,) = of_type(events_of("Irish nationalist guerrillas wounded two British soldiers in a bomb attack on Thursday."), "ASSAULT")
     assert attack.recipient is not None and "soldiers" in attack.recipient.text
+
+
+def test_who_inquires_into_or_reports_an_act_did_not_do_it_and_who_is_investigated_is_the_recipient() -> None:
+    (killing,) = of_type(events_of("The Senate opened a hearing into the killing of three prisoners by police."), "ASSAULT")
+    assert killing.actor is None or killing.actor.text != "Senate"
+    (massacre,) = of_type(events_of("The ministry released a report on the massacre of 20 peasants."), "ASSAULT")
+    assert massacre.actor is None
+    (probe,) = of_type(events_of("A US national has been put under investigation in Italy for her role in rioting."), "ACCUSE")
+    assert probe.recipient is not None and "national" in probe.recipient.text
+    (waves,) = of_type(events_of("Guerrillas carried out a wave of attacks on police stations."), "ASSAULT")
+    assert waves.actor is not None and waves.actor.text == "Guerrillas"
