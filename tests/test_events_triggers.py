@@ -374,3 +374,14 @@ def test_sending_peacekeepers_is_aid_not_mobilization() -> None:
     assert nato.type == "AID" and nato.actor is not None and nato.actor.text == "NATO"
     (troops,) = [e for e in events_of("Russia deployed troops to the border on Monday.") if e.type in ("AID", "MOBILIZE")]
     assert troops.type == "MOBILIZE"
+
+
+def test_a_violent_verb_modifying_a_noun_for_acts_names_those_acts() -> None:
+    from support import events_of
+
+    (caps,) = [e for e in events_of("THE ARMY REPORTED THAT THE FMLN CONTINUED ITS SABOTAGING ACTIONS AGAINST THE "
+                                    "COUNTRY'S ECONOMIC STRUCTURE WITH EXPLOSIVE CHARGES.") if e.type == "ASSAULT"]
+    assert caps.mode == "destroy" and caps.actor is not None and caps.actor.text == "FMLN"
+    assert caps.recipient is not None and "ECONOMIC STRUCTURE" in caps.recipient.text
+    (lower,) = [e for e in events_of("The rebels continued their sabotaging actions against power lines.") if e.type == "ASSAULT"]
+    assert lower.actor is not None and lower.actor.text == "rebels" and lower.recipient.text == "power lines"

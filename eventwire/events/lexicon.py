@@ -77,7 +77,7 @@ class Lexicon:
         key = (id(self), sent.start, sent.end)
         found = memo.get(key)
         if found is None:
-            found = memo[key] = [t for t in map(self._match_token, sent) if t is not None]
+            found = memo[key] = [_on_act_noun(t) for t in map(self._match_token, sent) if t is not None]
         return list(found)
 
     def _match_token(self, token: Token) -> Trigger | None:
@@ -87,7 +87,7 @@ class Lexicon:
             return None
         lemma = token.lemma_.lower()
         if lemma not in self.words and token.lower_ not in self.words:
-            return None  # no phrase has this word: cheaper than looking at its children
+            return self._gerund(token)  # no phrase has this word: cheaper than looking at its children
         # multi-word: head with a modifier child, or the word just before it
         neighbours = [c for c in token.children if c.dep_ in ("compound", "amod", "dobj", "prt", "prep", "nmod", "advmod", "nsubjpass")]
         if token.i > token.sent.start:
@@ -106,6 +106,19 @@ class Lexicon:
             return None
         return Trigger(token, token, sense)
 
+    def _gerund(self, token: Token) -> Trigger | None:
+        """"its sabotaging actions", "machinegunning attacks": an -ing form the tagger calls a noun
+        modifier names the violent act of its verb, which the lexicon knows."""
+        word = token.lower_
+        if token.dep_ not in ("amod", "compound") or not word.endswith("ing") or len(word) < 7:
+            return None
+        stem = word[:-3]
+        for verb in (stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem):
+            sense = self.single.get((verb, "VERB")) or self.single.get((verb, "*"))
+            if sense is not None and sense.type in ("ASSAULT", "COERCE"):
+                return Trigger(token, token, sense)
+        return None
+
     def _participle(self, token: Token) -> Trigger | None:
         """"the murdered Jesuits", "the kidnapped businessman": a past participle the tagger calls
         an adjective still names a violent act done to the noun it modifies."""
@@ -117,3 +130,17 @@ class Lexicon:
             if sense is not None and sense.type in ("ASSAULT", "COERCE"):
                 return Trigger(token, token, sense)
         return None
+
+
+ACT_NOUNS = frozenset({"action", "activity", "act", "operation", "campaign"})
+
+
+def _on_act_noun(trigger: Trigger) -> Trigger:
+    """"the FMLN continued its sabotaging actions against ...": a violent verb modifying a noun for
+    acts names what the acts were; the noun, with its own verb, subject and objects, anchors them."""
+    tok = trigger.token
+    if trigger.other.i == tok.i and tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in ACT_NOUNS \
+            and trigger.sense.type in ("ASSAULT", "COERCE"):
+        return Trigger(tok.head, tok, trigger.sense)
+    return trigger
+
