@@ -150,3 +150,8 @@ def test_what_a_bomb_destroyed_is_a_bombing_not_a_plain_destruction() -> None:
     (event,) = events_of("Police said the car bomb that destroyed a bank branch in Lima was planted by Shining Path terrorists.")
     assert event.type == "ASSAULT" and event.mode == "explosives"
     assert event.actor is not None and event.actor.name == "Shining Path" and "bank branch" in event.recipient.text
+
+
+def test_a_year_in_an_apposition_about_the_victim_does_not_date_the_killing() -> None:
+    killed = only(events_of("Gunmen killed Pablo Ortega, the mayor of Cali since 2010, in Cali."), "ASSAULT")
+    assert killed.date is not None and killed.date.value == "2015-11-12"

@@ -346,3 +346,8 @@ def test_who_inquires_into_or_reports_an_act_did_not_do_it_and_who_is_investigat
     assert probe.recipient is not None and "national" in probe.recipient.text
     (waves,) = of_type(events_of("Guerrillas carried out a wave of attacks on police stations."), "ASSAULT")
     assert waves.actor is not None and waves.actor.text == "Guerrillas"
+
+
+def test_who_learns_of_a_killing_did_not_kill() -> None:
+    (killing,) = of_type(events_of("The government took its decision after learning of the killing of the mayor."), "ASSAULT")
+    assert killing.actor is None and killing.recipient is not None and killing.recipient.text == "the mayor"

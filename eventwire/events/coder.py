@@ -945,7 +945,8 @@ def _date(tok, head, span: Span, article: Article, m: Mentions, previous: Event 
 def _dates_event(t: TimeRef, tok) -> bool:  # type: ignore[no-untyped-def]
     """Whether the time expression ``t`` can date the event of trigger ``tok``: not when it sits in a
     relative clause about a participant or a bystander ("Barillas, ambassador under an administration
-    which began in 1986, was gunned down", "rebels who arrived on Sunday attacked ..."). A clause about
+    which began in 1986, was gunned down", "rebels who arrived on Sunday attacked ...") or in an
+    apposition ("the killing of X, mayor of Medellin in 1984"). A clause about
     the event itself ("the attack, which took place on 5 May, killed two"; "a bomb attack that left
     four children injured on 26 July") or its setting ("planned to bomb the village in a plot which
     was uncovered last week") dates it, as does any other clause on the way to the trigger.
@@ -957,6 +958,8 @@ def _dates_event(t: TimeRef, tok) -> bool:  # type: ignore[no-untyped-def]
     while cur.i != tok.i and not cur.is_ancestor(tok):
         if cur.dep_ in ("relcl", "acl") and cur.pos_ in ("VERB", "AUX") and _about_someone(cur, tok):
             return False
+        if cur.dep_ == "appos":
+            return False  # "the killing of X, mayor of Medellin in 1984": when X was mayor
         if cur.head.i == cur.i:
             return True
         cur = cur.head

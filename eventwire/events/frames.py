@@ -40,14 +40,15 @@ COMMENT_VERBS = {
 
 def commented(tok) -> bool:  # type: ignore[no-untyped-def]
     """A nominal trigger that is what a speech, attitude or perception verb is about ("reported the
-    kidnapping", "condemned the assassination of", "regrets and condemns the murder")."""
+    kidnapping", "condemned the assassination of", "regrets and condemns the murder", "after
+    learning of the killing")."""
     cur = tok
     for _ in range(3):
         if cur.dep_ == "conj":
             cur = cur.head
         elif cur.dep_ == "dobj":
             return cur.head.lemma_.lower() in COMMENT_VERBS
-        elif cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in ("about", "on", "over", "for"):
+        elif cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in ("about", "on", "over", "for", "of"):
             return cur.head.head.lemma_.lower() in COMMENT_VERBS
         else:
             return False
