@@ -351,3 +351,11 @@ def test_who_inquires_into_or_reports_an_act_did_not_do_it_and_who_is_investigat
 def test_who_learns_of_a_killing_did_not_kill() -> None:
     (killing,) = of_type(events_of("The government took its decision after learning of the killing of the mayor."), "ASSAULT")
     assert killing.actor is None and killing.recipient is not None and killing.recipient.text == "the mayor"
+
+
+def test_a_group_of_armed_people_is_the_actor() -> None:
+    (killed,) = of_type(events_of("THE DEFENSE MINISTRY HAS REPORTED THAT A GROUP OF UNIDENTIFIED INDIVIDUALS TODAY "
+                                  "KILLED ANGELA DE GUERRERO IN NORTHERN BOGOTA."), "ASSAULT")
+    assert killed.actor is not None and "GROUP OF UNIDENTIFIED INDIVIDUALS" in killed.actor.text
+    (kidnap,) = of_type(events_of("A band of gunmen kidnapped the mayor."), "ASSAULT")
+    assert kidnap.actor is not None and "gunmen" in kidnap.actor.text

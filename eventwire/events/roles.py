@@ -118,7 +118,7 @@ def is_group_of_people(tok: Token) -> bool:
     """A plural noun for people ("fundamentalists", "ethnic Turks", "landowners") or a NORP."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in NOT_RECIPIENTS:
         return False
-    if tok.lemma_.lower() in COUNT_NOUNS:  # "hundreds of thousands of people": the people
+    if tok.lemma_.lower() in COUNT_NOUNS | GROUP_NOUNS:  # "hundreds of people", "a group of unidentified individuals"
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         return obj is not None and is_group_of_people(obj)
@@ -126,6 +126,7 @@ def is_group_of_people(tok: Token) -> bool:
 
 
 COUNT_NOUNS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions", "scores"}
+GROUP_NOUNS = {"group", "band", "gang", "squad", "column", "team", "unit", "cell", "detachment", "contingent"}
 PEOPLE_SUFFIX = re.compile(r"(?:ists|ians|ers|ors|ants|ents|ites|ese|ans|men|people|folk)$")
 
 
