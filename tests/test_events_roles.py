@@ -359,3 +359,12 @@ def test_a_group_of_armed_people_is_the_actor() -> None:
     assert killed.actor is not None and "GROUP OF UNIDENTIFIED INDIVIDUALS" in killed.actor.text
     (kidnap,) = of_type(events_of("A band of gunmen kidnapped the mayor."), "ASSAULT")
     assert kidnap.actor is not None and "gunmen" in kidnap.actor.text
+
+
+def test_a_person_the_parser_hangs_loosely_after_the_verb_is_its_object_not_a_place() -> None:
+    """"Garcia" is also a town; here it ends a magistrate's name, which the parser left as npadvmod."""
+    text = ("IN FACT, MERCENARIES OF THAT CRIMINAL ORGANIZATION ASSASSINATED IN LESS THAN 48 HOURS, MAGISTRATE "
+            "CARLOS VALENCIA GARCIA, ANTIOQUIA POLICE COMMANDER COLONEL WALDEMAR FRANKLIN QUINTERO, AND SENATOR LUIS CARLOS GALAN.")
+    (killing,) = of_type(events_of(text), "ASSAULT")
+    assert killing.recipient is not None and "GARCIA" in killing.recipient.text
+    assert killing.actor is None or "MERCENARIES" in killing.actor.text  # the mercenaries are no victims

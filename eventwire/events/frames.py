@@ -108,6 +108,8 @@ def reduced_passive(tok) -> bool:  # type: ignore[no-untyped-def]
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("on", "at", "upon", "against") for c in kids):
         return False  # "the troops fired on the crowd"
+    if any(c.dep_ in ("npadvmod", "appos") and c.i > tok.i and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME") for c in kids):
+        return False  # "mercenaries assassinated in less than 48 hours, magistrate X, ...": a misparsed object
     shot_dead = tok.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in kids)
     return tok.tag_ == "VBN" or shot_dead or tok.lemma_.lower() in TRANSITIVE_ONLY
 

@@ -227,6 +227,9 @@ def object_token(trigger: Token) -> Token | None:
             objs = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTICIPANTS]
             if objs:
                 return objs[0]
+    if trigger.pos_ == "VERB":  # "assassinated in less than 48 hours, magistrate X, ...": the parser's npadvmod
+        return next((c for c in trigger.children if c.dep_ in ("npadvmod", "appos") and c.i > trigger.i
+                     and c.ent_type_ == "PERSON"), None)
     return None
 
 
@@ -514,8 +517,9 @@ def is_place_object(tok: Token, m: Mentions | None) -> bool:
 
 
 def is_place_name(tok: Token, m: Mentions) -> bool:
-    """A bare proper place name: where the event happened, never its recipient."""
-    return tok.pos_ == "PROPN" and any(p.start <= tok.idx < p.end for p in m.places)
+    """A bare proper place name: where the event happened, never its recipient (a word of a personal
+    name is none, though a town bears it: "magistrate Carlos Valencia Garcia")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and any(p.start <= tok.idx < p.end for p in m.places)
 
 
 def is_state_name(tok: Token, m: Mentions) -> bool:
