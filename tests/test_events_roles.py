@@ -368,3 +368,14 @@ def test_a_person_the_parser_hangs_loosely_after_the_verb_is_its_object_not_a_pl
     (killing,) = of_type(events_of(text), "ASSAULT")
     assert killing.recipient is not None and "GARCIA" in killing.recipient.text
     assert killing.actor is None or "MERCENARIES" in killing.actor.text  # the mercenaries are no victims
+
+
+def test_what_a_bomb_went_off_in_or_in_front_of_is_its_target_but_not_a_town() -> None:
+    def bomb(text: str) -> Event:
+        (event,) = [e for e in events_of(text) if e.type == "ASSAULT"]
+        return event
+
+    assert bomb("Another bomb exploded in Bogota in front of a travel agency.").recipient.text == "a travel agency"
+    assert bomb("He placed an explosive device in a printshop.").recipient.text == "a printshop"
+    assert "telephone company" in bomb("The members of the group placed a car bomb across from the Medellin telephone company.").recipient.text
+    assert bomb("A bomb exploded in the city on Monday.").recipient is None

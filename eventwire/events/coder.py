@@ -266,6 +266,34 @@ def _whose_lives(tok):  # type: ignore[no-untyped-def]
     return None
 
 
+BOMB_SITE_PREPS = ("near", "outside", "beside", "at", "under", "inside", "in", "on", "into")
+AREA_NOUNS = {"city", "town", "village", "neighborhood", "neighbourhood", "area", "district", "province", "region",
+              "capital", "sector", "zone", "street", "department", "country", "place", "morning",
+              "evening", "night", "afternoon", "hour", "hours", "way", "time", "part", "north", "south", "east", "west", "center", "centre"}
+
+
+def _bomb_site(tok, m: Mentions):  # type: ignore[no-untyped-def]
+    """What a bomb went off at, in, under, in front of or across from: "a bomb detonated under a bus",
+    "detonated two bombs in financial institutions", "exploded in Bogota in front of a travel agency"
+    (not a named place or an area: "exploded in the city")."""
+    for c in tok.children:
+        if c.dep_ != "prep" and not (c.dep_ == "advmod" and c.lower_ == "across"):
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.lower_ == "across":
+            obj = roles.prep_object(c, ("from",))
+        elif obj is not None and c.lower_ == "in" and obj.lower_ == "front":
+            obj = roles.prep_object(obj, ("of",))
+        elif c.lower_ not in BOMB_SITE_PREPS:
+            continue
+        if obj is not None and obj.lower_ in ("some", "one", "all", "each", "both") and (inner := roles.prep_object(obj, ("of",))) is not None:
+            obj = inner  # "on some of the main highways"
+        if obj is None or obj.ent_type_ in roles.NOT_PARTICIPANTS or roles.is_place_name(obj, m) or obj.lemma_.lower() in AREA_NOUNS:
+            continue
+        return obj
+    return None
+
+
 def _done_with(tok, m: Mentions):  # type: ignore[no-untyped-def]
     """The object of the verb an instrument or a state is attached to: "dispersed the demonstrators
     WITH tear gas", "placed the opposition leader UNDER house arrest"."""
@@ -472,9 +500,9 @@ def _build(
     if sense.type == "THREATEN" and recipient is None:
         recipient = _threat_target(tok, m)
     if recipient is None and sense.type == "ASSAULT" and mode == "explosives":
-        where = ("near", "outside", "beside", "at", "under", "inside")  # "a bomb detonated under a bus": the bus was hit
-        near = roles.prep_object(tok, where) or (roles.prep_object(tok.head, where) if tok.dep_ == "nsubj" else None)
-        if near is not None and not roles.is_place_name(near, m):
+        near = _bomb_site(tok, m) or (_bomb_site(tok.head, m) if tok.dep_ in ("nsubj", "dobj") else None) \
+            or next((site for c in tok.children if c.dep_ == "dobj" and (site := _bomb_site(c, m)) is not None), None)
+        if near is not None:
             recipient = roles.actor_for(near, m, allow_descriptive=True)  # "a bomb exploded near a military convoy"
     inferred = False
     if recipient is None and actor is not None and _needs_enemy(sense.type, sense.mode, actor.type):
