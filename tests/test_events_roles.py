@@ -378,4 +378,5 @@ def test_what_a_bomb_went_off_in_or_in_front_of_is_its_target_but_not_a_town() -
     assert bomb("Another bomb exploded in Bogota in front of a travel agency.").recipient.text == "a travel agency"
     assert bomb("He placed an explosive device in a printshop.").recipient.text == "a printshop"
     assert "telephone company" in bomb("The members of the group placed a car bomb across from the Medellin telephone company.").recipient.text
-    assert bomb("A bomb exploded in the city on Monday.").recipient is None
+    in_town = [e for e in events_of("A bomb exploded in the city on Monday.") if e.type == "ASSAULT"]
+    assert all(e.recipient is None for e in in_town)  # no target: the city is where, not what
