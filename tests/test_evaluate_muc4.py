@@ -834,3 +834,23 @@ def test_an_object_and_the_same_object_named_with_its_owner_are_one_entity() -> 
         ("Target", (Entity(("HEADQUARTERS",)), Entity(("HEADQUARTERS OF THE UNION FEDERATION",))))))
     (merged,) = muc4._one_referent_one_entity((tpl,))
     assert merged.role("Target")[0].mentions == ("HEADQUARTERS", "HEADQUARTERS OF THE UNION FEDERATION")
+
+
+def test_a_weighed_explosive_is_also_named_as_measured() -> None:
+    """The keys write "5 KG OF DYNAMITE" where the text weighs it; a bare "DYNAMITE" filler takes
+    that form as its alternative, and one the text does not weigh stays as it is."""
+    from eventwire.evaluate.muc4_score import Entity, MucTemplate, entity_matches
+
+    tpl = MucTemplate(types=("BOMBING",), roles=(("Weapon", (Entity(("DYNAMITE",)), Entity(("GRENADE",)))),))
+    text = "TERRORISTS PLACED 5 KG OF DYNAMITE AT THE DOOR AND THREW A GRENADE."
+    out = muc4._weapons_as_measured(tpl, text).role("Weapon")
+    assert out[0].mentions == ("DYNAMITE", "5 KG OF DYNAMITE") and out[1].mentions == ("GRENADE",)
+    assert entity_matches(out[0], Entity(("5 KG OF DYNAMITE",))) and entity_matches(out[0], Entity(("DYNAMITE",)))
+    grams = muc4._weapons_as_measured(replace_weapon(tpl, "TNT"), "125 TO 150 GRAMS OF TNT EXPLODED").role("Weapon")
+    assert grams[0].mentions == ("TNT", "125 TO 150 GRAMS OF TNT")
+
+
+def replace_weapon(tpl, weapon: str):  # type: ignore[no-untyped-def]
+    from eventwire.evaluate.muc4_score import Entity
+
+    return replace(tpl, roles=(("Weapon", (Entity((weapon,)),)),))

@@ -567,7 +567,28 @@ def predicted_templates(
                  "Target": _doc_targets(ctx, groups), "Weapon": _doc_weapons(ctx, groups)}
         first = kept[0]
         kept[0] = _keys_conventions(replace(first, roles=tuple((r, es + extra.get(r, ())) for r, es in first.roles)))
+    if ctx is not None:
+        kept = [_weapons_as_measured(t, ctx.text) for t in kept]
     return _one_referent_one_entity(tuple(kept))
+
+
+QUANTITY_OF = (r"\b((?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+"
+               r"(?:to\s+\d[\d.,]*\s+)?(?:kg|kgs|kilos?|kilograms?|grams?|pounds?|lbs?|sticks?|tons?|cartridges?)"
+               r"\s+of\s+(?:\w+\s+){{0,2}}?{weapon})\b")
+
+
+def _weapons_as_measured(tpl: MucTemplate, text: str) -> MucTemplate:
+    """An explosive the message weighs or counts ("5 KG OF DYNAMITE", "125 TO 150 GRAMS OF TNT") is
+    named in that form too, as an alternative of the same filler: the keys write the measured phrase."""
+    weapons = tpl.role("Weapon")
+    if not weapons:
+        return tpl
+    out = []
+    for ent in weapons:
+        measured = re.search(QUANTITY_OF.format(weapon=re.escape(ent.mentions[0])), text, re.I)
+        extra = " ".join(measured.group(1).split()) if measured else None
+        out.append(Entity(ent.mentions + (extra,), ent.optional) if extra and extra not in ent.mentions else ent)
+    return replace(tpl, roles=tuple((r, tuple(out) if r == "Weapon" else es) for r, es in tpl.roles))
 
 
 def _one_referent_one_entity(templates: tuple[MucTemplate, ...]) -> tuple[MucTemplate, ...]:
