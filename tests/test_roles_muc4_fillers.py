@@ -32,11 +32,16 @@ def _message(text: str, names: tuple[str, ...]) -> ArticleResult:
     return ArticleResult(article=art, sentences=(Sentence(index=0, start=0, end=len(text), text=text),), actors=actors)
 
 
+def _victims_of(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The named victims of a one-sentence message whose NER found ``names``."""
+    return person_victims(doc_context(_message(text, names)), 0, len(text))
+
+
 def test_every_name_of_a_victim_list_is_a_victim() -> None:
     text = ("WILLIAM TORRADO; GUSTAVO JACOME QUINTERO, THE DEPARTMENTAL SECRETARY; AND BODYGUARD "
             "JAIRO ORTEGA, WERE ALSO KILLED.")
-    ctx = doc_context(_message(text, ("WILLIAM TORRADO", "GUSTAVO JACOME QUINTERO", "JAIRO ORTEGA")))
-    assert person_victims(ctx, 0, len(text)) == ("WILLIAM TORRADO", "GUSTAVO JACOME QUINTERO", "JAIRO ORTEGA")
+    names = ("WILLIAM TORRADO", "GUSTAVO JACOME QUINTERO", "JAIRO ORTEGA")
+    assert _victims_of(text, names) == names
 
 
 def test_a_list_after_died_colon_is_victims_but_a_speaker_is_not() -> None:
@@ -49,8 +54,7 @@ def test_a_list_after_died_colon_is_victims_but_a_speaker_is_not() -> None:
 
 def test_names_joined_by_a_verb_do_not_share_a_role() -> None:
     text = "PRESIDENT ALFREDO CRISTIANI CONDEMNED THE MURDER OF HECTOR OQUELI."
-    ctx = doc_context(_message(text, ("ALFREDO CRISTIANI", "HECTOR OQUELI")))
-    assert person_victims(ctx, 0, len(text)) == ("HECTOR OQUELI",)
+    assert _victims_of(text, ("ALFREDO CRISTIANI", "HECTOR OQUELI")) == ("HECTOR OQUELI",)
 
 
 def test_a_collective_perpetrator_also_matches_what_it_is_made_of() -> None:
@@ -106,8 +110,7 @@ def test_victims_named_after_identified_as_or_killing_are_victims_even_unseen_by
 
 def test_a_person_in_apposition_to_kidnapped_is_a_victim_but_not_who_kidnapped_someone() -> None:
     text = "INDUSTRIALIST JORGE VELEZ, KIDNAPPED 11 DAYS AGO IN CALI, WAS RELEASED. PEDRO LUNA, KIDNAPPED THE MAYOR."
-    ctx = doc_context(_message(text, ("JORGE VELEZ", "PEDRO LUNA")))
-    assert person_victims(ctx, 0, len(text)) == ("JORGE VELEZ",)
+    assert _victims_of(text, ("JORGE VELEZ", "PEDRO LUNA")) == ("JORGE VELEZ",)
 
 
 def test_doers_named_in_any_sentence_of_the_message_are_perpetrators() -> None:
@@ -186,20 +189,18 @@ def test_victims_named_after_a_plural_murders_of_or_an_apposition() -> None:
     text = ("THE DELEGATE CONDEMNED THE MURDERS OF CARLOS VALENCIA GARCIA AND LUIS CARLOS GALAN. "
             "UNIDENTIFIED PERSONS KIDNAPPED A YOUNG COUPLE, SILVIA AZURDIA AND VICTOR RODRIGUEZ, AS THEY LEFT HOME.")
     names = ("CARLOS VALENCIA GARCIA", "LUIS CARLOS GALAN", "SILVIA AZURDIA", "VICTOR RODRIGUEZ")
-    ctx = doc_context(_message(text, names))
-    assert person_victims(ctx, 0, len(text)) == names
+    assert _victims_of(text, names) == names
 
 
 def test_who_reports_a_kidnapping_after_a_comma_is_no_victim() -> None:
     text = "GUERRILLAS KIDNAPPED TWO ENGINEERS, ARMY SPOKESMAN JUAN PEREZ SAID."
-    ctx = doc_context(_message(text, ("JUAN PEREZ",)))
-    assert person_victims(ctx, 0, len(text)) == ()
+    assert _victims_of(text, ("JUAN PEREZ",)) == ()
 
 
 def test_people_being_held_hostage_are_victims_a_nationality_is_not() -> None:
     text = "COSTA RICAN AMBASSADOR JESUS FERNANDEZ AND TWO OTHER OFFICIALS ARE BEING HELD HOSTAGE BY THE GROUP."
-    ctx = doc_context(_message(text, ("JESUS FERNANDEZ",)))
-    assert person_victims(ctx, 0, len(text)) == ("JESUS FERNANDEZ",)
+    names = ("JESUS FERNANDEZ",)
+    assert _victims_of(text, names) == names
     assert muc4.is_nationality("COSTA RICAN") and not muc4.is_nationality("COSTA RICAN AMBASSADOR")
 
 
@@ -207,8 +208,7 @@ def test_the_massacred_and_the_owner_of_an_attacked_home_are_victims() -> None:
     text = ("THE MASSACRE OF THE JESUIT PRIESTS IGNACIO ELLACURIA, SEGUNDO MONTES, AND AMANDO LOPEZ WAS "
             "PERPETRATED AT DAWN. GUERRILLAS ATTACKED THE RESIDENCE OF VICE PRESIDENT ROBERTO ANGULO.")
     names = ("IGNACIO ELLACURIA", "SEGUNDO MONTES", "AMANDO LOPEZ", "ROBERTO ANGULO")
-    ctx = doc_context(_message(text, names))
-    assert person_victims(ctx, 0, len(text)) == names
+    assert _victims_of(text, names) == names
     visit = "THE MINISTER MET THE PRESS AT THE RESIDENCE OF AMBASSADOR JOHN SMITH."
     ctx = doc_context(_message(visit, ("JOHN SMITH",)))
     assert person_victims(ctx, 0, len(visit)) == ()
@@ -293,8 +293,8 @@ def test_every_item_of_a_list_of_people_killed_is_a_victim() -> None:
 def test_hostages_set_free_were_the_victims() -> None:
     text = ("ENGINEERS AUGUSTO CARNEIRO MOREIRA AND JOSE ROBERTO REIS WERE RELEASED TODAY BY THE GUERRILLAS "
             "WHO KIDNAPPED THEM.")
-    ctx = doc_context(_message(text, ("AUGUSTO CARNEIRO MOREIRA", "JOSE ROBERTO REIS")))
-    assert person_victims(ctx, 0, len(text)) == ("AUGUSTO CARNEIRO MOREIRA", "JOSE ROBERTO REIS")
+    names = ("AUGUSTO CARNEIRO MOREIRA", "JOSE ROBERTO REIS")
+    assert _victims_of(text, names) == names
 
 
 def test_a_target_is_named_with_whose_or_what_it_is() -> None:
@@ -308,8 +308,8 @@ def test_a_target_is_named_with_whose_or_what_it_is() -> None:
 def test_people_found_dead_and_whose_bodies_were_found_are_victims() -> None:
     text = ("MAYOR JUAN PEREZ WAS FOUND DEAD ON A ROAD NEAR THE TOWN. "
             "THE BODIES OF LUIS GOMEZ AND PEDRO DIAZ WERE FOUND IN A DITCH.")
-    ctx = doc_context(_message(text, ("JUAN PEREZ", "LUIS GOMEZ", "PEDRO DIAZ")))
-    assert person_victims(ctx, 0, len(text)) == ("JUAN PEREZ", "LUIS GOMEZ", "PEDRO DIAZ")
+    names = ("JUAN PEREZ", "LUIS GOMEZ", "PEDRO DIAZ")
+    assert _victims_of(text, names) == names
 
 
 def test_people_hurt_by_an_ing_clause_or_left_dead_and_both_of_two_subjects_are_victims() -> None:
