@@ -425,9 +425,10 @@ VICTIM_VERBS = (
     r"massacred|tortured|machine-?gunned|hacked to death|shot dead|shot to death|slain)"
 )
 _VICTIM_VERB_WORD = re.compile(r"\b" + VICTIM_VERBS, re.I)
-_TOLL_ING = re.compile(r"\b(?:killing|murdering|wounding|injuring)\b", re.I)
-VICTIM_AFTER = re.compile(  # "KILLED X", and "..., KILLING X" / "..., INJURING X" (the -ing form of the toll)
-    r"\b(?<!were )(?<!was )(?<!not )(?<!never )(?:" + VICTIM_VERBS + r"|(?:killing|murdering|wounding|injuring)(?!\s+of\b))"
+_ACTIVE_ING = r"(?:killing|murdering|assassinating|wounding|injuring)"  # "... EXPLODED, KILLING X"
+_ACTIVE_ING_WORD = re.compile(r"\b" + _ACTIVE_ING + r"\b", re.I)
+VICTIM_AFTER = re.compile(  # "KILLED X", and "..., KILLING X" / "..., INJURING X" (not "THE KILLING OF")
+    r"\b(?<!were )(?<!was )(?<!not )(?<!never )(?:" + VICTIM_VERBS + r"|" + _ACTIVE_ING + r"(?!\s+of\b))"
     r"\s+(?!by\b|in\b|on\b|at\b|near\b|when\b|yesterday\b|today\b)"
     r"((?:[\w'.-]+\s+){0,4}?[\w'-]+)(?=\s*(?:[,;]|\.(?!\w)|\band\b|\bin\b|\bon\b|\bat\b|\bnear\b|\bwho\b|"
     r"\bwhen\b|\bas\b|\bwhile\b|\bafter\b|\byesterday\b|\btoday\b|\bduring\b|\bwith\b|\busing\b|$))", re.I,
@@ -570,6 +571,8 @@ def _modifier_use(np: str, after: str) -> bool:
 
 CONJUNCT_BEFORE = re.compile(  # "[FEDERICO PAQUILLAUVI] AND CIRILO QUISPE WERE WOUNDED": the first of two subjects
     r"((?:[\w'.-]+\s+){0,4}?[\w'-]+)\s+and\s+(?:[\w'.-]+\s+){0,4}?[\w'-]+$", re.I)
+
+
 def _a_subject(upto: str, np: str) -> bool:
     """Does ``np``, ending ``upto``, start a clause: no verb, preposition or clause word in it and no
     verb just before it ("THE GUERRILLAS ATTACKED [THE TOWN] AND FIVE PEOPLE WERE KILLED": an object)."""
@@ -594,7 +597,7 @@ def victims_in(sentence: str) -> tuple[str, ...]:
     """Objects of killing/kidnapping verbs and subjects of their passives (and the people an
     "including" names among them), as minimal NPs."""
     verb = _VICTIM_VERB_WORD.search(sentence) is not None  # VICTIM_BEFORE scans from every word: only where it can match
-    after = list(VICTIM_AFTER.finditer(sentence)) if verb or _TOLL_ING.search(sentence) else []
+    after = list(VICTIM_AFTER.finditer(sentence)) if verb or _ACTIVE_ING_WORD.search(sentence) else []
     after += list(VICTIM_OF_NOUN.finditer(sentence))
     found = [m.group(1) for m in after] + [n for m in after for n in _list_continues(sentence[m.end(1):])]
     before = list(VICTIM_BEFORE.finditer(sentence)) if verb else []
@@ -718,7 +721,6 @@ PASSIVE_AFTER = re.compile(
     r"[^.;]{0,140}?\b(?:was|were|had been|has been|have been|(?:is|are|was|were)\s+being)\s+(?:(?:\w+ly|also|later|then|all|both)\s+)?"
     + r"(?:" + _VICTIM_VERB + r"|released|freed|rescued|set\s+free|found\s+(?:dead|murdered|shot))\b", re.I  # a hostage set free was the victim
 )
-_ACTIVE_ING = r"(?:killing|murdering|assassinating|wounding|injuring)"  # "... EXPLODED, KILLING X"
 _THE_HIT = r"(?:victims?|dead|deceased|bodies|corpses|hostages?|wounded|injured)"
 _IDENTIFIED_AS = _THE_HIT + r"\s+(?:were|was|are|is|have been|has been|had been)\s+(?:identified|named)\s+as"
 ACTIVE_BEFORE = re.compile(
