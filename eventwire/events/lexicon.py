@@ -109,28 +109,27 @@ class Lexicon:
     def _gerund(self, token: Token) -> Trigger | None:
         """"its sabotaging actions", "machinegunning attacks": an -ing form the tagger calls a noun
         modifier names the violent act of its verb, which the lexicon knows."""
-        word = token.lower_
-        if token.dep_ not in ("amod", "compound") or not word.endswith("ing") or len(word) < 7:
-            return None
-        stem = word[:-3]
-        for verb in (stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem):
-            sense = self.single.get((verb, "VERB")) or self.single.get((verb, "*"))
-            if sense is not None and sense.type in ("ASSAULT", "COERCE"):
-                return Trigger(token, token, sense)
-        return None
+        stem = token.lower_[:-3]
+        doubled = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
+        return self._violent_modifier(token, "ing", 7, (stem, stem + "e", doubled))
 
     def _participle(self, token: Token) -> Trigger | None:
         """"the murdered Jesuits", "the kidnapped businessman": a past participle the tagger calls
         an adjective still names a violent act done to the noun it modifies."""
         word = token.lower_
-        if token.dep_ not in ("amod", "compound") or not word.endswith("ed") or len(word) < 6:
+        return self._violent_modifier(token, "ed", 6, (word[:-2], word[:-1], word[:-3]))
+
+    def _violent_modifier(self, token: Token, ending: str, shortest: int, verbs: tuple[str, ...]) -> Trigger | None:
+        """A noun modifier ending in ``ending`` whose verb (the first of ``verbs`` the lexicon knows as
+        an assault or coercion) names a violent act."""
+        word = token.lower_
+        if token.dep_ not in ("amod", "compound") or not word.endswith(ending) or len(word) < shortest:
             return None
-        for stem in (word[:-2], word[:-1], word[:-3]):
-            sense = self.single.get((stem, "VERB")) or self.single.get((stem, "*"))
+        for verb in verbs:
+            sense = self.single.get((verb, "VERB")) or self.single.get((verb, "*"))
             if sense is not None and sense.type in ("ASSAULT", "COERCE"):
                 return Trigger(token, token, sense)
         return None
-
 
 ACT_NOUNS = frozenset({"action", "activity", "act", "operation", "campaign"})
 
