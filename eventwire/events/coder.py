@@ -754,24 +754,9 @@ def _actor_token(tok, head):  # type: ignore[no-untyped-def]
         return None  # "the ministry condemned the assassination of ...": who comments did not do it
     if tok.dep_ == "pobj" and tok.head.lower_ in AFTERMATH_PREPS:
         return None  # "police tightened security after the blast": what came after is no doer of it
-    if tok.dep_ == "pobj" and _about_an_account(tok.head):
+    if tok.dep_ == "pobj" and frames.about_an_account(tok.head):
         return None  # "the Senate opened a hearing into the killing": who inquires did not kill
     return roles.subject_token(head)
-
-
-def _about_an_account(prep) -> bool:  # type: ignore[no-untyped-def]
-    """Does the preposition ``prep`` hang from a noun for an inquiry or a report, or from a verb whose
-    object is one (the parser often attaches "a hearing [into the killing]" to "opened")?"""
-    outer = prep.head
-    if outer.lemma_.lower() in ACCOUNT_NOUNS:
-        return True
-    return outer.pos_ == "VERB" and prep.lower_ in ("into", "on", "about") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ACCOUNT_NOUNS for c in outer.children)
-
-
-# what is said, asked or found about an act: its subject clause's subject did not do the act
-ACCOUNT_NOUNS = {"hearing", "investigation", "inquiry", "probe", "report", "trial", "statement", "details",
-                 "information", "news", "account", "evidence", "study", "review", "debate", "question", "questions"}
 
 
 AFTERMATH_PREPS = {"after", "following", "since", "before"}

@@ -227,10 +227,15 @@ def object_token(trigger: Token) -> Token | None:
             objs = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTICIPANTS]
             if objs:
                 return objs[0]
-    if trigger.pos_ == "VERB":  # "assassinated in less than 48 hours, magistrate X, ...": the parser's npadvmod
-        return next((c for c in trigger.children if c.dep_ in ("npadvmod", "appos") and c.i > trigger.i
-                     and c.ent_type_ == "PERSON"), None)
-    return None
+    return loose_object(trigger)
+
+
+def loose_object(verb: Token) -> Token | None:
+    """A personal name the parser hung after ``verb`` as npadvmod or appos, which is its object:
+    "mercenaries assassinated in less than 48 hours, magistrate X, ..."."""
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("npadvmod", "appos") and c.i > verb.i and c.ent_type_ == "PERSON"), None)
 
 
 def actor_for(tok: Token | None, m: Mentions, *, allow_descriptive: bool) -> Actor | None:
